@@ -1,0 +1,81 @@
+"""The command line: build (default), parse, check. ``python build.py --help``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .checks import SEVERITY_ORDER
+from .load import discover, load_report, load_reports
+from .serialize import to_json
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        args = parser.parse_args(["build", *(argv if argv is not None else sys.argv[1:])])
+    return args.func(args)
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="build.py", description="政府信息公开年报透明度看板：解析、检查并生成静态网站。")
+    sub = p.add_subparsers(dest="command")
+    b = sub.add_parser("build", help="build the site from seeds/ into _site/ (default)")
+    b.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of input reports (default: seeds)")
+    b.add_argument("--out", type=Path, default=Path("_site"), help="output folder (default: _site)")
+    b.add_argument("--content", type=Path, default=Path("content"), help="Markdown pages and site data")
+    b.add_argument("--strict", action="store_true", help="exit non-zero when any report has an error finding")
+    b.set_defaults(func=cmd_build)
+    pa = sub.add_parser("parse", help="print one report as JSON (the contract in docs/report-model.md)")
+    pa.add_argument("file", type=Path)
+    pa.add_argument("--lines", action="store_true", help="include the source text lines")
+    pa.set_defaults(func=cmd_parse)
+    c = sub.add_parser("check", help="print every finding as file:line: severity rule: message")
+    c.add_argument("paths", nargs="*", type=Path, default=[Path("seeds")])
+    c.add_argument("--strict", action="store_true", help="exit 1 when any error finding exists")
+    c.set_defaults(func=cmd_check)
+    return p
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    if not args.file.is_file():
+        print(f"build.py parse: {args.file}: no such file", file=sys.stderr)
+        return 2
+    report = load_report(args.file)
+    json.dump(to_json(report, include_lines=args.lines), sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+    return 0
+
+
+def _expand(paths: list[Path]) -> list[tuple[Path, Path | None]]:
+    out = []
+    for path in paths:
+        if path.is_dir():
+            out.extend((p, path) for p in discover(path))
+        elif path.is_file():
+            out.append((path, None))
+        else:
+            print(f"build.py check: {path}: no such file or folder", file=sys.stderr)
+    return out
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    files = _expand(args.paths)
+    reports = load_reports([p for p, _root in files])
+    errors = 0
+    for (path, _root), report in zip(files, reports):
+        for f in sorted(report.findings, key=lambda f: (SEVERITY_ORDER.get(f.severity, 9), f.lines[:1], f.rule)):
+            line = f.lines[0] if f.lines else 1
+            print(f"{path.as_posix()}:{line}: {f.severity} {f.rule}: {f.message}")
+            errors += f.severity == "error"
+    print(f"{len(reports)} reports, {sum(len(r.findings) for r in reports)} findings, {errors} errors", file=sys.stderr)
+    return 1 if args.strict and errors else 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .site.build import build_site
+
+    return build_site(seeds=args.seeds, out=args.out, content=args.content, strict=args.strict)

@@ -1,0 +1,89 @@
+"""Plain text (and markdown) reader: decoding is the whole job."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from ..model import Finding
+from .document import Document
+
+#: Tried in order after any BOM; GB18030 is a superset of GBK and GB2312.
+_ENCODINGS = ("utf-8", "gb18030")
+
+
+def decode(data: bytes) -> tuple[str, str, list[Finding]]:
+    """Decode bytes to text; returns (text, encoding used, findings)."""
+    for bom, enc in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            text = data.decode(enc, errors="replace")
+            return text, enc, _replacement_findings(text, enc)
+    if _nul_parity(data) is not None:
+        enc = _nul_parity(data)
+        text = data.decode(enc, errors="replace")
+        return text, enc, _replacement_findings(text, enc)
+    for enc in _ENCODINGS:
+        try:
+            return data.decode(enc), enc, []
+        except UnicodeDecodeError:
+            continue
+    text = data.decode("utf-8", errors="replace")
+    return text, "utf-8", _replacement_findings(text, "utf-8")
+
+
+def _nul_parity(data: bytes) -> str | None:
+    head = data[:4096]
+    if len(head) < 8 or b"\x00" not in head:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    half = len(head) // 2
+    if odd > half * 0.3 and even == 0:
+        return "utf-16-le"
+    if even > half * 0.3 and odd == 0:
+        return "utf-16-be"
+    return None
+
+
+def _replacement_findings(text: str, enc: str) -> list[Finding]:
+    count = text.count("\ufffd")
+    if not count:
+        return []
+    lines = sorted({i + 1 for i, line in enumerate(split_lines(text)) if "\ufffd" in line})
+    return [
+        Finding(
+            rule="input.encoding",
+            severity="warning",
+            message=f"文件中有 {count} 处字节无法按 {enc} 解码，已用替换符号 � 显示。",
+            where="原文",
+            lines=lines[:20],
+        )
+    ]
+
+
+def split_lines(text: str) -> list[str]:
+    """Split on line ends only (str.splitlines would also split on form feeds)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def read_text(path: Path, data: bytes) -> Document:
+    text, _enc, findings = decode(data)
+    return Document(path=path, kind="text", lines=split_lines(text), findings=findings)
+
+
+def read_binary(path: Path, data: bytes) -> Document:
+    """A file that is not text in any form we read: keep it, say so, parse nothing."""
+    finding = Finding(
+        rule="input.binary",
+        severity="error",
+        message="文件不是可读的文本（可能是图片或其他二进制文件），无法解析。",
+        where="原文",
+    )
+    return Document(path=path, kind="binary", lines=[], findings=[finding])

@@ -1,0 +1,81 @@
+"""Split one normalised line into label cells and value cells.
+
+Three shapes reach us: tab-separated grids (cells keep their position, blanks included),
+markdown pipe tables (turned into tabs by normalize.py) and space-separated PDF text (no
+blank cells can be seen). A row's values are the value cells after its last label cell.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .numbers import Cell, is_value, parse_number, to_cell
+
+_SIGN_WORD = re.compile(r"^(增加|减少|增|减)$")
+
+
+@dataclass(slots=True)
+class Row:
+    """One source line, split."""
+
+    line: int
+    """1-based line number."""
+    labels: list[str] = field(default_factory=list)
+    """Non-empty label cells in order (category labels first, the row's own label last)."""
+    values: list[Cell] = field(default_factory=list)
+    """Value cells after the last label; in tab grids blank cells are Cell(None, "")."""
+    tabbed: bool = False
+    """True when the line is a tab-separated grid row (blank cells are visible)."""
+
+    @property
+    def label(self) -> str:
+        return "".join(self.labels)
+
+
+def split_row(text: str, line: int) -> Row:
+    if "\t" in text:
+        return _split_tabbed(text, line)
+    return _split_spaced(text, line)
+
+
+def _split_tabbed(text: str, line: int) -> Row:
+    cells: list[str] = []
+    for cell in text.split("\t"):
+        parts = cell.split()
+        # "1 0 0" inside one tab cell: a grid with spaces inside, expand it.
+        if len(parts) > 1 and all(parse_number(p) is not None for p in parts):
+            cells.extend(parts)
+        else:
+            cells.append(cell.strip())
+    last_label = -1
+    for i, cell in enumerate(cells):
+        if cell and not is_value(cell):
+            last_label = i
+    labels = [c for c in cells[: last_label + 1] if c and not is_value(c)]
+    values = cells[last_label + 1 :]
+    while values and not values[-1]:
+        values.pop()
+    return Row(line, labels, [to_cell(v) for v in values], tabbed=True)
+
+
+def _split_spaced(text: str, line: int) -> Row:
+    tokens = _join_sign_words(text.split())
+    end = len(tokens)
+    start = end
+    while start > 0 and is_value(tokens[start - 1]) and tokens[start - 1] != "无":
+        start -= 1
+    label = " ".join(tokens[:start])
+    labels = [label] if label else []
+    return Row(line, labels, [to_cell(t) for t in tokens[start:end]], tabbed=False)
+
+
+def _join_sign_words(tokens: list[str]) -> list[str]:
+    """"增 18" is one value, not a label "增" and a value 18."""
+    out: list[str] = []
+    for tok in tokens:
+        if out and _SIGN_WORD.match(out[-1]) and parse_number(tok) is not None:
+            out[-1] = out[-1] + tok
+        else:
+            out.append(tok)
+    return out

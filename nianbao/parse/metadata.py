@@ -1,0 +1,110 @@
+"""Agency, year, title, contact and statistics period, from the preamble."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Contact
+
+_YEAR = r"(?P<year>20\d{2})\s*年\s*度?"
+#: "金林区人民政府 2025 年政府信息公开工作年度报告" / "2020 年金林区政府信息公开…"
+_TITLE = re.compile(rf"^(?P<before>.*?)\s*{_YEAR}\s*(?P<after>.*?)\s*政府信息公开(?:工作)?(?:年度)?(?:工作)?报告")
+_QUOTED_TITLE = re.compile(r"《([^《》]{0,40}?20\d{2}\s*年\s*度?[^《》]{0,20}?政府信息公开(?:工作)?(?:年度)?报告)》")
+_AGENCY_END = re.compile(r"(政府|办公室|局|委员会|委|厅|部|院|署|会|中心|办|所|站|队|馆|公司|镇|乡|街道|区|县|市|省|州|旗|盟)$")
+_REGION_ONLY = re.compile(r"^.{1,12}?(省|自治区|市|州|盟|区|县|旗|镇|乡)$")
+_PHONE = re.compile(r"(?:联系)?电话\s*[:：]?\s*(\(?\d{3,4}\)?[-—－\s]?\d{7,8}(?:[-—－]\d{1,4})?)")
+_ADDRESS = re.compile(r"(?:联系|通讯|办公)?地址\s*[:：]\s*([^，,。；;）)]{4,60})")
+_POSTCODE = re.compile(r"邮编\s*[:：]?\s*(\d{6})")
+_URL = re.compile(r"https?://[A-Za-z0-9.\-_/~%?=&#:]+[A-Za-z0-9/]")
+_PERIOD = re.compile(
+    r"(?:统计(?:期限|时限|周期|时间|区间)|数据统计)[^0-9]{0,12}?"
+    r"(?P<text>(?P<y1>20\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|—|-)\s*(?:(?P<y2>20\d{2})\s*年\s*)?12\s*月\s*31\s*日)"
+)
+
+
+@dataclass(slots=True)
+class Metadata:
+    agency: str | None = None
+    year: int | None = None
+    title: str | None = None
+    title_line: int | None = None
+    period: str | None = None
+    period_years: list[int] = field(default_factory=list)
+    period_line: int | None = None
+    contact: Contact = field(default_factory=Contact)
+
+
+def read_metadata(norm: list[str], preamble_end: int) -> Metadata:
+    meta = Metadata()
+    _read_title(norm[: max(preamble_end, 1)], meta)
+    _read_period(norm, meta)
+    _read_contact(norm[: max(preamble_end, 1)] or norm, meta)
+    return meta
+
+
+def _read_title(lines: list[str], meta: Metadata) -> None:
+    filled = [(i, line.strip()) for i, line in enumerate(lines) if line.strip()]
+    for n, (i, text) in enumerate(filled):
+        m = _TITLE.match(text) if len(text) <= 60 else None
+        if m:
+            agency = _agency(m.group("before"), m.group("after"), [t for _i, t in filled[:n]])
+            meta.agency, meta.year, meta.title_line = agency, int(m.group("year")), i + 1
+            meta.title = _title(agency, m.group("year"))
+            return
+        pair = "".join(t for _i, t in filled[n : n + 2])
+        quoted = _QUOTED_TITLE.search(pair)
+        if quoted and (m := _TITLE.match(quoted.group(1))):
+            meta.agency = _agency(m.group("before"), m.group("after"), [])
+            meta.year, meta.title_line = int(m.group("year")), i + 1
+            meta.title = _title(meta.agency, m.group("year"))
+            return
+
+
+def _agency(before: str, after: str, previous: list[str]) -> str | None:
+    name = _clean(before) or _clean(after)
+    if not name:
+        # "伊美区民政局" on its own line above "2025 年政府信息公开工作年度报告"
+        for line in reversed(previous):
+            candidate = _clean(line)
+            if candidate:
+                name = candidate if _AGENCY_END.search(candidate) and len(candidate) <= 30 else None
+                break
+    if name and name.endswith("政府") and not name.endswith("人民政府") and _REGION_ONLY.match(name[:-2]):
+        name = name[:-2] + "人民政府"
+    elif name and _REGION_ONLY.match(name):
+        name += "人民政府"  # "2020 年金林区政府信息公开…": the region's people's government
+    return name or None
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"[\s#*《》“”\"]", "", text).strip("：:，,。")
+
+
+def _title(agency: str | None, year: str) -> str:
+    return f"{agency or ''}{year}年政府信息公开工作年度报告"
+
+
+def _read_period(norm: list[str], meta: Metadata) -> None:
+    filled = [(i, line.strip()) for i, line in enumerate(norm[:300]) if line.strip()]
+    for n, (i, text) in enumerate(filled):
+        joined = "".join(t for _i, t in filled[n : n + 2])
+        m = _PERIOD.search(joined)
+        if m and m.start() < len(text):
+            meta.period = re.sub(r"\s+", " ", m.group("text"))
+            meta.period_years = sorted({int(y) for y in (m.group("y1"), m.group("y2")) if y})
+            meta.period_line = i + 1
+            return
+
+
+def _read_contact(lines: list[str], meta: Metadata) -> None:
+    text = "".join(line.strip() for line in lines)
+    c = meta.contact
+    if m := _PHONE.search(text):
+        c.phone = m.group(1).replace("—", "-").replace("－", "-")
+    if m := _ADDRESS.search(text):
+        c.address = m.group(1).strip()
+    if m := _POSTCODE.search(text):
+        c.postcode = m.group(1)
+    if m := _URL.search(text):
+        c.website = m.group(0)

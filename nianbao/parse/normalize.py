@@ -1,0 +1,57 @@
+"""Line normalisation: one canonical spelling of what PDFs, OCR and web pages vary.
+
+The parser reads normalised lines; the site shows the original ones. Both lists have the
+same length, so a line number means the same line in each.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\f\v\x00"), None)
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s*")
+_MD_QUOTE = re.compile(r"^\s*>\s?")
+_PIPE_SEPARATOR = re.compile(r"^:?-{2,}:?$")
+_FOOTER = re.compile(
+    r"^(?:[-—–]+\s*\d{1,3}\s*[-—–]+"
+    r"|第\s*\d{1,3}\s*页(?:\s*[/,，]?\s*共\s*\d{1,3}\s*页)?"
+    r"|\d{1,3}\s*/\s*\d{1,3}"
+    r"|-{3,}(?:\t+-{2,})*)$"
+)
+
+
+def normalize_line(line: str) -> str:
+    """NFKC (full-width digits, brackets, spaces), no markdown decoration, pipes -> tabs."""
+    text = unicodedata.normalize("NFKC", line.translate(_ZERO_WIDTH))
+    text = text.replace("\u00a0", " ")
+    text = _MD_QUOTE.sub("", text)
+    text = _MD_HEADING.sub("", text)
+    text = text.replace("**", "").replace("__", "")
+    stripped = text.strip()
+    if stripped.startswith("|") and stripped.count("|") >= 2:
+        text = _pipe_to_tabs(stripped)
+    if is_footer(text):
+        return ""
+    return text.rstrip().lstrip(" ")
+
+
+def _pipe_to_tabs(text: str) -> str:
+    cells = [c.strip() for c in text.strip("|").split("|")]
+    if all(_PIPE_SEPARATOR.match(c) or not c for c in cells):
+        return ""
+    return "\t".join(cells)
+
+
+def is_footer(text: str) -> bool:
+    """Page footers and rules ("- 1 -", "第 3 页", "2/10", "-----")."""
+    return bool(_FOOTER.match(text.strip()))
+
+
+def compact(text: str) -> str:
+    """Text with all white space removed, for matching labels."""
+    return re.sub(r"\s+", "", text)
+
+
+def normalize_lines(lines: list[str]) -> list[str]:
+    return [normalize_line(line) for line in lines]

@@ -1,0 +1,52 @@
+"""Where each table stands: its section, or anchors in the text when a heading is missing."""
+
+from __future__ import annotations
+
+import re
+
+_T3_START = re.compile(r"申请人情况|本年新收|本列数据")
+_T3_END = re.compile(r"结转下年度|继续办理")
+_T4_START = re.compile(r"行政复议")
+_T2_START = re.compile(r"第二十条")
+
+
+def table_regions(norm: list[str], spans: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:
+    """Table name -> (start, end) 0-based half-open line span."""
+    regions: dict[str, tuple[int, int]] = {}
+    if "active_disclosure" in spans:
+        regions["table2"] = spans["active_disclosure"]
+    if "applications" in spans:
+        regions["table3"] = spans["applications"]
+    if "review_litigation" in spans:
+        regions["table4"] = spans["review_litigation"]
+    if "table3" not in regions:
+        found = _anchor_span(norm, _T3_START, _T3_END)
+        if found:
+            regions["table3"] = found
+    if "table4" not in regions and "table3" in regions:
+        end3 = regions["table3"][1]
+        start = _first(norm, _T4_START, end3)
+        if start is not None:
+            stop = spans.get("problems", (len(norm), len(norm)))[0] - 1
+            regions["table4"] = (start, max(stop, start + 1) if stop > start else min(len(norm), start + 60))
+    if "table2" not in regions:
+        start = _first(norm, _T2_START, 0)
+        t3 = regions.get("table3", (len(norm), len(norm)))[0]
+        if start is not None and start < t3:
+            regions["table2"] = (start, t3)
+    return regions
+
+
+def _first(norm: list[str], pattern: re.Pattern[str], start: int) -> int | None:
+    for i in range(start, len(norm)):
+        if pattern.search(norm[i]):
+            return i
+    return None
+
+
+def _anchor_span(norm: list[str], start_pat: re.Pattern[str], end_pat: re.Pattern[str]) -> tuple[int, int] | None:
+    start = _first(norm, start_pat, 0)
+    if start is None:
+        return None
+    end = _first(norm, end_pat, start)
+    return (start, (end + 1) if end is not None else len(norm))

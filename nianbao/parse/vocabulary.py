@@ -1,0 +1,125 @@
+"""What the table rows are called: label patterns matched by meaning, not position."""
+
+from __future__ import annotations
+
+import re
+
+#: Known OCR and typing confusions, fixed before matching labels.
+OCR_FIXES = (("子以公开", "予以公开"), ("不子", "不予"), ("秘蜜", "秘密"), ("己获取", "已获取"), ("末审结", "未审结"))
+
+#: Table 3 row key -> label pattern; the first match in this order wins, so specific
+#: patterns stand before generic ones ("其他" last).
+T3_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (key, re.compile(pattern))
+    for key, pattern in (
+        ("carried_forward", r"结转下年|下一?年度?继续办理|继续办理"),
+        ("new_received", r"本年(度)?新收|新收.*申请|本年(度)?收到"),
+        ("carried_over", r"上年(度)?结转|上年(度)?未办结"),
+        ("partially_granted", r"部分公开"),
+        ("granted", r"予以公开|同意公开|全部公开"),
+        ("denied_state_secret", r"国家秘密"),
+        ("denied_law_prohibited", r"法律行政法规|法律法规禁止|行政法规禁止|禁止公开"),
+        ("denied_three_safeties", r"三安全|一稳定"),
+        ("denied_third_party", r"第三方"),
+        ("denied_internal_affairs", r"内部事务"),
+        ("denied_process_info", r"过程性"),
+        ("denied_enforcement_files", r"执法案卷"),
+        ("denied_administrative_query", r"行政查询"),
+        ("unable_not_held", r"不掌握"),
+        ("unable_needs_creation", r"另行制作|没有现成"),
+        ("unable_unclear", r"仍不明确|内容不明确|补正后"),
+        ("not_processed_petition", r"信访|举报投诉"),
+        ("not_processed_duplicate", r"重复申请"),
+        ("not_processed_publications", r"出版物"),
+        ("not_processed_mass_repetitive", r"大量反复|反复申请"),
+        ("not_processed_confirmation", r"重新出具|确认或"),
+        ("other_no_correction", r"不补正"),
+        ("other_no_fee", r"缴纳费用|收费通知|缴费"),
+        ("total", r"总计|合计"),
+        ("other_other", r"^(?:\(六\))?(?:\d[.、]?)?其他(?:处理|情形)?$"),
+    )
+)
+
+#: Category headers of table 3 and the rows numbered 1., 2., ... under each.
+T3_CATEGORIES: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
+    (
+        "denied",
+        re.compile(r"不予公开"),
+        (
+            "denied_state_secret",
+            "denied_law_prohibited",
+            "denied_three_safeties",
+            "denied_third_party",
+            "denied_internal_affairs",
+            "denied_process_info",
+            "denied_enforcement_files",
+            "denied_administrative_query",
+        ),
+    ),
+    ("unable", re.compile(r"无法提供"), ("unable_not_held", "unable_needs_creation", "unable_unclear")),
+    (
+        "not_processed",
+        re.compile(r"不予处理"),
+        (
+            "not_processed_petition",
+            "not_processed_duplicate",
+            "not_processed_publications",
+            "not_processed_mass_repetitive",
+            "not_processed_confirmation",
+        ),
+    ),
+    ("other", re.compile(r"其他处理"), ("other_no_correction", "other_no_fee", "other_other")),
+)
+
+#: Top-level numbering of table 3 -> row key, used when the label text is unreadable.
+T3_NUMBERED = {
+    "一、": "new_received",
+    "二、": "carried_over",
+    "四、": "carried_forward",
+    "(一)": "granted",
+    "(二)": "partially_granted",
+    "(七)": "total",
+}
+
+#: A row label starts with numbering: "一、", "(三)", "1.", "2、".
+MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d{1,2}[.、](?!\d))")
+
+
+def clean_label(text: str) -> str:
+    """Label text for matching: no white space, OCR confusions fixed."""
+    text = re.sub(r"\s+", "", text)
+    for wrong, right in OCR_FIXES:
+        text = text.replace(wrong, right)
+    return text
+
+
+def t3_key(label: str) -> str | None:
+    """The table 3 row a label names, by its words."""
+    text = clean_label(label)
+    for key, pattern in T3_PATTERNS:
+        if pattern.search(text):
+            return key
+    return None
+
+
+def t3_category(label: str) -> str | None:
+    text = clean_label(label)
+    for name, pattern, _rows in T3_CATEGORIES:
+        if pattern.search(text):
+            return name
+    return None
+
+
+def t3_numbered(label: str, category: str | None) -> str | None:
+    """The row a label names by its numbering alone (fallback for garbled text)."""
+    text = clean_label(label)
+    m = MARKER.match(text)
+    if not m:
+        return None
+    marker = m.group(0)
+    digit = re.match(r"(\d+)", marker)
+    if digit and category:
+        rows = next(r for name, _p, r in T3_CATEGORIES if name == category)
+        n = int(digit.group(1))
+        return rows[n - 1] if 1 <= n <= len(rows) else None
+    return T3_NUMBERED.get(marker)
