@@ -42,6 +42,7 @@ def _inside(path: Path, root: Path) -> bool:
 
 def load_report(path: Path, source: str | None = None) -> Report:
     """Parse and check one file; a crash in the parser becomes a finding, not an exit."""
+    path = Path(path)
     source = source or path.as_posix()
     try:
         report = parse_document(read(path), source=source)

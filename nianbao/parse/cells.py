@@ -27,6 +27,8 @@ class Row:
     """Value cells after the last label; in tab grids blank cells are Cell(None, "")."""
     tabbed: bool = False
     """True when the line is a tab-separated grid row (blank cells are visible)."""
+    lead: list[Cell] = field(default_factory=list)
+    """Value cells printed before the first label ("0 0 0 禁止公开" in some PDF text)."""
 
     @property
     def label(self) -> str:
@@ -61,13 +63,23 @@ def _split_tabbed(text: str, line: int) -> Row:
 
 def _split_spaced(text: str, line: int) -> Row:
     tokens = _join_sign_words(text.split())
-    end = len(tokens)
-    start = end
-    while start > 0 and is_value(tokens[start - 1]) and tokens[start - 1] != "无":
+    start = len(tokens)
+    while start > 0 and _spaced_value(tokens[start - 1]):
         start -= 1
-    label = " ".join(tokens[:start])
+    lead = 0
+    while lead < start and _spaced_value(tokens[lead]) and parse_number(tokens[lead]) is not None:
+        lead += 1
+    if lead < 2:
+        lead = 0  # "1.属于…" or "2020 年…": a single leading number is part of the label
+    label = " ".join(tokens[lead:start])
     labels = [label] if label else []
-    return Row(line, labels, [to_cell(t) for t in tokens[start:end]], tabbed=False)
+    cells = [to_cell(t) for t in tokens[start:]]
+    return Row(line, labels, cells, tabbed=False, lead=[to_cell(t) for t in tokens[:lead]])
+
+
+def _spaced_value(token: str) -> bool:
+    # "无" is a blank cell in a grid, but in running text it is a word.
+    return token != "无" and is_value(token)
 
 
 def _join_sign_words(tokens: list[str]) -> list[str]:

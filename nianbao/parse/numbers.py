@@ -28,9 +28,17 @@ class Cell:
         return f"Cell({self.value!r}, {self.raw!r})"
 
 
+#: OCR reads 0 as O and 1 as l or I inside digit runs.
+_OCR_DIGITS = str.maketrans("OoIl", "0011")
+_OCR_TOKEN = re.compile(r"^(?=.*\d)[\dOoIl,.]+$|^[OolI]$")
+
+
 def parse_number(token: str) -> Number | None:
     """The number a token prints, or None when the token is not a number."""
-    m = _NUMBER.match(token.strip())
+    token = token.strip()
+    m = _NUMBER.match(token)
+    if not m and _OCR_TOKEN.match(token):
+        m = _NUMBER.match(token.translate(_OCR_DIGITS))
     if not m:
         return None
     digits = m.group("num").replace(",", "")

@@ -7,6 +7,7 @@ garbled row therefore never shifts the rows after it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..model import T3_COLUMNS, T3_ROWS, Finding, Table3
@@ -64,24 +65,67 @@ def _header_width(rows: list[Row]) -> int:
 
 def _segment(rows: list[Row]) -> tuple[list[Unit], list[Finding]]:
     units: list[Unit] = []
-    findings: list[Finding] = []
+    stray: list[Row] = []
     cur: Unit | None = None
     for row in rows:
+        if _is_prose(row):
+            continue
+        lead = Row(row.line, [], row.lead, row.tabbed)
+        if row.lead and cur is not None and cur.cells is None:
+            _attach(cur, lead)  # "0 0 0 … 禁止公开": numbers printed before the label's tail
+            lead.values = []
         for i, frag in enumerate(row.labels):
-            carries = i == len(row.labels) - 1 and bool(row.values)
+            carries = i == len(row.labels) - 1 and bool(row.values or lead.values)
             if cur is None or _starts_new(frag, cur, carries):
                 cur = Unit(frag, row.line, label_lines=[row.line])
                 units.append(cur)
             else:
                 cur.text += frag
                 cur.label_lines.append(row.line)
-        if row.values:
-            if not _attach(cur, row):
-                numbers = " ".join(c.raw for c in row.values)
-                findings.append(
-                    Finding("parse.table3_stray_numbers", "info", f"表3中第 {row.line} 行的数字“{numbers}”不属于任何行，未计入。", "表3", lines=[row.line])
-                )
-    return units, findings
+        for part in (lead, row):
+            if part.values and not _attach(cur, part):
+                stray.append(part)
+    return units, _dump_or_report(units, stray)
+
+
+def _is_prose(row: Row) -> bool:
+    """A sentence inside the table's section ("本年度共收到申请 5 件。") is not a row."""
+    label = row.label
+    return "。" in label and len(label) > 15
+
+
+def _dump_or_report(units: list[Unit], stray: list[Row]) -> list[Finding]:
+    """Numbers that follow no label: a column-by-column dump, or noise to report."""
+    if stray and _redistribute_dump(units, stray):
+        return []
+    # A lone number between rows is a page number; anything else is worth a note.
+    return [
+        Finding("parse.table3_stray_numbers", "info", f"表3中第 {row.line} 行的数字“{' '.join(c.raw for c in row.values)}”不属于任何行，未计入。", "表3", lines=[row.line])
+        for row in stray
+        if len(row.values) > 1 or row.labels
+    ]
+
+
+def _redistribute_dump(units: list[Unit], stray: list[Row]) -> bool:
+    """All labels first, then all numbers (some PDF extractions): pair them in order."""
+    start = next((i for i, u in enumerate(units) if t3_key(u.text) == "new_received"), None)
+    if start is None:
+        return False
+    tail = units[start:]
+    keyed = [u for i, u in enumerate(tail) if t3_key(u.text) and not _is_category_header(u, tail[i + 1 : i + 2])]
+    if not keyed or any(u.cells is not None for u in keyed[:-1]):
+        return False
+    cells = list(keyed[-1].cells or []) + [(c, row.line) for row in stray for c in row.values]
+    if len(keyed) < 3 or len(cells) != WIDTH * len(keyed):
+        return False
+    for i, unit in enumerate(keyed):
+        unit.cells = cells[i * WIDTH : (i + 1) * WIDTH]
+    return True
+
+
+def _is_category_header(unit: Unit, following: list[Unit]) -> bool:
+    """"(六)其他处理" followed by "1.…" heads its sub-rows (2021), it is not a row itself."""
+    return bool(t3_category(unit.text) and following and re.match(r"\d", clean_label(following[0].text)))
 
 
 def _starts_new(frag: str, cur: Unit, carries_values: bool) -> bool:
@@ -109,8 +153,6 @@ def _attach(cur: Unit | None, row: Row) -> bool:
     if not row.labels and printed < WIDTH and printed + len(cells) <= WIDTH:
         cur.cells.extend(cells)  # one row's numbers split across two lines
         return True
-    if not row.labels and len(cells) == 1:
-        return True  # a lone page number between rows
     return False
 
 

@@ -36,7 +36,7 @@ T3_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("other_no_correction", r"不补正"),
         ("other_no_fee", r"缴纳费用|收费通知|缴费"),
         ("total", r"总计|合计"),
-        ("other_other", r"^(?:\(六\))?(?:\d[.、]?)?其他(?:处理|情形)?$"),
+        ("other_other", r"(?:^|\d[.、]|\(六\))其他(?:处理|情形|情况)?$"),
     )
 )
 
@@ -82,6 +82,7 @@ T3_NUMBERED = {
 }
 
 #: A row label starts with numbering: "一、", "(三)", "1.", "2、".
+_SUB_MARKER = re.compile(r"(?:^|(?<=\D))(\d{1,2})[.、](?!\d)")
 MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d{1,2}[.、](?!\d))")
 
 
@@ -113,13 +114,11 @@ def t3_category(label: str) -> str | None:
 def t3_numbered(label: str, category: str | None) -> str | None:
     """The row a label names by its numbering alone (fallback for garbled text)."""
     text = clean_label(label)
-    m = MARKER.match(text)
-    if not m:
-        return None
-    marker = m.group(0)
-    digit = re.match(r"(\d+)", marker)
-    if digit and category:
+    digits = _SUB_MARKER.findall(text)
+    if digits and category:
+        # The last "n." names the row; earlier text may be its category's label.
         rows = next(r for name, _p, r in T3_CATEGORIES if name == category)
-        n = int(digit.group(1))
+        n = int(digits[-1])
         return rows[n - 1] if 1 <= n <= len(rows) else None
-    return T3_NUMBERED.get(marker)
+    m = MARKER.match(text)
+    return T3_NUMBERED.get(m.group(0)) if m else None

@@ -1,0 +1,42 @@
+"""Text shapes the seeds do not show (pdftotext modes, OCR, PDF-to-markdown tools).
+
+The fixtures come from tests/fixtures/make_shapes.py (regenerate with
+``python -m tests.fixtures.make_shapes``); each must parse to its expected values.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from nianbao.load import load_report
+from nianbao.serialize import to_json
+
+from .conftest import FIXTURES
+
+SHAPES = sorted((FIXTURES / "shapes").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", SHAPES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("field", ["agency", "year", "template", "table3", "table4"])
+def test_shape_parses_to_expected(path, field):
+    expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    got = to_json(load_report(path))
+    if field == "table3":
+        assert got["table3"]["rows"] == expected["table3"]["rows"]
+    else:
+        assert got[field] == expected[field]
+
+
+def test_missing_row_is_reported_not_shifted():
+    report = load_report(FIXTURES / "shapes" / "missing_row_province.txt")
+    missing = [f for f in report.findings if f.rule == "structure.missing_row"]
+    assert missing and "三安全" in missing[0].message
+    assert report.table3.rows["denied_third_party"][0] == 33
+
+
+def test_province_shapes_have_no_false_alarms():
+    for name in ("layout_province", "dump_province", "rawmid_province", "docling_province"):
+        report = load_report(FIXTURES / "shapes" / f"{name}.txt")
+        assert [f.rule for f in report.findings] == [], name
