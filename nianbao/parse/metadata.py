@@ -10,6 +10,10 @@ from ..model import Contact
 _YEAR = r"(?P<year>20\d{2})\s*年\s*度?"
 #: "金林区人民政府 2025 年政府信息公开工作年度报告" / "2020 年金林区政府信息公开…"
 _TITLE = re.compile(rf"^(?P<before>.*?)\s*{_YEAR}\s*(?P<after>.*?)\s*政府信息公开(?:工作)?(?:年度)?(?:工作)?报告")
+#: "政府信息公开工作年度报告（2022年）"
+_TITLE_YEAR_AFTER = re.compile(r"^(?P<before>.*?)(?P<after>)\s*政府信息公开(?:工作)?(?:年度)?报告\s*[(（]\s*(?P<year>20\d{2})\s*年?度?\s*[)）]")
+#: "现将金林区人民政府 2025 年政府信息公开工作年度报告予以公布"
+_ANNOUNCED = re.compile(r"(?:现将|现发布|特发布|现予公布)([^，。,《》]{2,40}?20\d{2}\s*年\s*度?[^，。,《》]{0,20}?政府信息公开(?:工作)?(?:年度)?报告)")
 _QUOTED_TITLE = re.compile(r"《([^《》]{0,40}?20\d{2}\s*年\s*度?[^《》]{0,20}?政府信息公开(?:工作)?(?:年度)?报告)》")
 _AGENCY_END = re.compile(r"(政府|办公室|局|委员会|委|厅|部|院|署|会|中心|办|所|站|队|馆|公司|镇|乡|街道|区|县|市|省|州|旗|盟)$")
 _REGION_ONLY = re.compile(r"^.{1,12}?(省|自治区|市|州|盟|区|县|旗|镇|乡)$")
@@ -46,19 +50,38 @@ def read_metadata(norm: list[str], preamble_end: int) -> Metadata:
 def _read_title(lines: list[str], meta: Metadata) -> None:
     filled = [(i, line.strip()) for i, line in enumerate(lines) if line.strip()]
     for n, (i, text) in enumerate(filled):
-        m = _TITLE.match(text) if len(text) <= 60 else None
-        if m:
-            agency = _agency(m.group("before"), m.group("after"), [t for _i, t in filled[:n]])
-            meta.agency, meta.year, meta.title_line = agency, int(m.group("year")), i + 1
-            meta.title = _title(agency, m.group("year"))
-            return
+        for width in (1, 2, 3):
+            # A title may wrap: "…2025 年政府信息公开工作" + "年度报告".
+            parts = [t for _i, t in filled[n : n + width]]
+            joined = "".join(parts)
+            if len(parts) < width or len(joined) > 70:
+                break
+            if _match_title(joined, [t for _i, t in filled[:n]], meta):
+                meta.title_line = i + 1
+                return
         pair = "".join(t for _i, t in filled[n : n + 2])
-        quoted = _QUOTED_TITLE.search(pair)
-        if quoted and (m := _TITLE.match(quoted.group(1))):
-            meta.agency = _agency(m.group("before"), m.group("after"), [])
-            meta.year, meta.title_line = int(m.group("year")), i + 1
-            meta.title = _title(meta.agency, m.group("year"))
+        quoted = _QUOTED_TITLE.search(pair) or _ANNOUNCED.search(pair)
+        if quoted and _match_title(quoted.group(1), [], meta):
+            meta.title_line = i + 1
             return
+    _fallback_year(lines, meta)
+
+
+def _match_title(text: str, previous: list[str], meta: Metadata) -> bool:
+    m = _TITLE.match(text) or _TITLE_YEAR_AFTER.match(text)
+    if not m:
+        return False
+    agency = _agency(m.group("before"), m.group("after"), previous)
+    meta.agency, meta.year = agency, int(m.group("year"))
+    meta.title = _title(agency, m.group("year"))
+    return True
+
+
+def _fallback_year(lines: list[str], meta: Metadata) -> None:
+    """No title: the year most often named in the preamble ("2024 年，我局…")."""
+    years = re.findall(r"(20\d{2})\s*年", "".join(lines[:60]))
+    if years and meta.year is None:
+        meta.year = int(max(sorted(set(years)), key=years.count))
 
 
 def _agency(before: str, after: str, previous: list[str]) -> str | None:
@@ -78,7 +101,9 @@ def _agency(before: str, after: str, previous: list[str]) -> str | None:
 
 
 def _clean(text: str) -> str:
-    return re.sub(r"[\s#*《》“”\"]", "", text).strip("：:，,。")
+    text = re.sub(r"[\s#*《》“”\"]", "", text).strip("：:，,。")
+    text = re.sub(r"^.*?(现将|现发布|特发布|现予公布|现公布)", "", text)
+    return re.sub(r"(关于|的)$", "", text)
 
 
 def _title(agency: str | None, year: str) -> str:

@@ -9,7 +9,7 @@ from ..model import SECTION_KEYS, Section
 from .normalize import compact
 
 _NUMERALS = "一二三四五六"
-_HEADING = re.compile(r"^([一二三四五六])\s*[、.,:]\s*(.*)$")
+_HEADING = re.compile(r"^(?:第([一二三四五六])(?:部分|章)[、.,:]?|([一二三四五六])\s*[、.,:])\s*(.*)$")
 #: Each section's heading must say one of these (table rows "三、本年度办理结果" and
 #: "四、结转下年度继续办理" start like headings but do not).
 _TOPIC = {
@@ -48,7 +48,7 @@ def _find_one(norm: list[str], raw: list[str], numeral: str, key: str, start: in
     for i in range(start, len(norm)):
         text = compact(norm[i])
         m = _HEADING.match(text)
-        if not m or m.group(1) != numeral or len(text) > _MAX_HEADING:
+        if not m or (m.group(1) or m.group(2)) != numeral or len(text) > _MAX_HEADING:
             continue
         title = text
         nxt = _next_nonempty(norm, i)
