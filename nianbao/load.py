@@ -1,19 +1,38 @@
-"""Load stage: find the input files, parse and check every one, never die on one file."""
+"""Load stage: find the input files, parse and check every one, never die on one file.
+
+Whatever a maintainer drops into ``seeds/`` becomes a report with findings: an unreadable,
+empty, binary or oversized file gets a report that says so (``input.*`` findings), a parser
+crash becomes a ``parse.crash`` finding, and files that are skipped (hidden files, links out
+of the folder, devices) are named on stderr. Only the files themselves are read: a symlink
+pointing out of the seeds folder is never followed.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import logging
 import os
+import stat
 import traceback
+from collections import defaultdict
 from pathlib import Path
 
 from .checks import apply_checks, check_corpus
 from .checks.across import AgencyOf
 from .ingest import read
+from .ingest.detect import detect_kind
 from .model import Finding, Report
 from .parse import parse_document, report_id
 
+log = logging.getLogger(__name__)
+
 #: Files never treated as reports.
 _SKIP_NAMES = {"README", "README.md", "readme.md", ".gitkeep", "Thumbs.db", ".DS_Store"}
+
+#: Inputs larger than this are refused with an ``input.too_large`` finding, not parsed.
+#: Real reports are 5 kB-2 MB of text or 20 MB of scanned PDF at most; a bigger file is a
+#: mistake (a video, an archive of every report) and parsing it would stall the build.
+MAX_INPUT_BYTES = 20 * 1024 * 1024
 
 
 def discover(seeds: Path) -> list[Path]:
@@ -24,12 +43,35 @@ def discover(seeds: Path) -> list[Path]:
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             path = Path(dirpath) / name
-            if name.startswith(".") or name in _SKIP_NAMES:
+            if name in _SKIP_NAMES:
                 continue
-            if path.is_symlink() and not _inside(path.resolve(), root):
+            reason = _skip_reason(path, name, root)
+            if reason:
+                # Named on stderr (logging's last-resort handler) so a maintainer sees why.
+                log.warning("%s: skipped: %s", (seeds / path.relative_to(root)).as_posix(), reason)
                 continue
             found.append(seeds / path.relative_to(root))
     return sorted(found, key=lambda p: p.relative_to(seeds).as_posix())
+
+
+def _skip_reason(path: Path, name: str, root: Path) -> str | None:
+    """Why ``path`` is not an input, or None when it is one."""
+    if name.startswith("."):
+        return "hidden file (name starts with a dot)"
+    if path.is_symlink():
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):  # dangling link or a link loop
+            return "broken symbolic link"
+        if not _inside(target, root):
+            return "symbolic link pointing outside the seeds folder (not followed)"
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    if not stat.S_ISREG(mode):
+        return "not a regular file"  # a FIFO or device would block or never end
+    return None
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -40,23 +82,67 @@ def _inside(path: Path, root: Path) -> bool:
         return False
 
 
-def load_report(path: Path, source: str | None = None) -> Report:
-    """Parse and check one file; a crash in the parser becomes a finding, not an exit."""
-    path = Path(path)
+def load_report(path: Path, source: str | None = None, data: bytes | None = None) -> Report:
+    """Parse and check one file (or ``data`` read from it); never raises on bad input."""
     source = source or path.as_posix()
+    if data is None:
+        data, problem = _read_bytes(path)
+        if problem is not None:
+            return apply_checks(_placeholder(path, source, problem))
     try:
-        report = parse_document(read(path), source=source)
+        report = parse_document(read(path, data), source=source)
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the build
-        report = Report(id=report_id(path), source=source)
-        report.findings.append(
-            Finding("parse.crash", "error", f"解析此文件时出错：{type(exc).__name__}: {exc}", "原文", lines=[])
-        )
-        report.findings[-1].where = traceback.format_exception_only(type(exc), exc)[-1].strip()[:200]
-        try:
-            report.lines = read(path).lines
-        except Exception:  # noqa: BLE001
-            report.lines = []
+        report = _crashed(path, source, data, exc)
     return apply_checks(report)
+
+
+def _read_bytes(path: Path) -> tuple[bytes, Report | Finding | None]:
+    """The file's bytes, or a Report/Finding explaining why it was not read."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            return b"", _too_large(path, size)
+        return path.read_bytes(), None
+    except OSError as exc:
+        msg = f"无法读取此文件：{exc.strerror or type(exc).__name__}。"
+        return b"", Finding("input.unreadable", "error", msg, "原文")
+
+
+def _too_large(path: Path, size: int) -> Report:
+    """A report for a refused oversized file: kind and hash from its bytes, nothing parsed."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        head = fh.read(4096)
+        digest.update(head)
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    report = Report(id=report_id(path), source="", format=detect_kind(path.name, head), sha256=digest.hexdigest())
+    limit = MAX_INPUT_BYTES / 1024 / 1024
+    report.findings.append(
+        Finding("input.too_large", "error", f"文件大小 {size / 1024 / 1024:.1f} MB，超过 {limit:g} MB 的上限，未解析。", "原文")
+    )
+    return report
+
+
+def _placeholder(path: Path, source: str, problem: Report | Finding) -> Report:
+    if isinstance(problem, Report):
+        problem.source = source
+        return problem
+    report = Report(id=report_id(path), source=source)
+    report.findings.append(problem)
+    return report
+
+
+def _crashed(path: Path, source: str, data: bytes, exc: Exception) -> Report:
+    """The report for a file the parser crashed on: its text, and the crash as a finding."""
+    report = Report(id=report_id(path), source=source, sha256=hashlib.sha256(data).hexdigest())
+    where = traceback.format_exception_only(type(exc), exc)[-1].strip()[:200]
+    report.findings.append(Finding("parse.crash", "error", f"解析此文件时出错：{type(exc).__name__}: {exc}"[:300], where))
+    try:
+        report.lines = read(path, data).lines
+    except Exception:  # noqa: BLE001 - the reader itself failed; show no text
+        report.lines = []
+    return report
 
 
 def load_reports(paths: list[Path], root: Path | None = None, agency_of: AgencyOf | None = None) -> list[Report]:
@@ -65,10 +151,62 @@ def load_reports(paths: list[Path], root: Path | None = None, agency_of: AgencyO
     for path in paths:
         source = path.relative_to(root).as_posix() if root and _inside(path.resolve(), root.resolve()) else path.name
         reports.append(load_report(path, source=source))
+    unique_ids(reports)
     across = check_corpus(reports) if agency_of is None else _across(reports, agency_of)
     for report in reports:
         report.findings.extend(across.get(report.id, []))
+    mark_duplicates(reports, agency_of)
     return reports
+
+
+def unique_ids(reports: list[Report]) -> None:
+    """Make report ids unique: names that differ only in punctuation, or share their first
+    80 characters, would otherwise get one page between them. Each colliding id gets a
+    suffix from a hash of its source path, so it does not depend on the other files."""
+    by_id: dict[str, list[Report]] = defaultdict(list)
+    for report in reports:
+        by_id[report.id].append(report)
+    for same in by_id.values():
+        if len(same) > 1:
+            for report in same:
+                report.id = f"{report.id}-{hashlib.sha1(report.source.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
+
+
+def chosen_reports(reports: list[Report], agency_of: AgencyOf | None = None) -> dict[tuple[str, int], list[Report]]:
+    """(agency, year) -> its reports, the one the site publishes as that year's first.
+
+    The choice is deterministic: fewest error findings, then the source path in code-point
+    order, so file order, time stamps and the machine never change it."""
+    agency_of = agency_of or (lambda r: r.agency)
+    groups: dict[tuple[str, int], list[Report]] = defaultdict(list)
+    for report in reports:
+        name = agency_of(report)
+        if name and report.year is not None:
+            groups[(name, report.year)].append(report)
+    for same in groups.values():
+        same.sort(key=lambda r: (sum(f.severity == "error" for f in r.findings if f.rule != "input.duplicate"), r.source, r.id))
+    return dict(groups)
+
+
+def mark_duplicates(reports: list[Report], agency_of: AgencyOf | None = None) -> None:
+    """An ``input.duplicate`` finding on every report of an agency and year with several
+    files, naming all of them and the one chosen (see ``chosen_reports``)."""
+    for (agency, year), same in sorted(chosen_reports(reports, agency_of).items()):
+        if len(same) < 2:
+            continue
+        names = "、".join(r.source for r in same)
+        for report in same:
+            report.findings = [f for f in report.findings if f.rule != "input.duplicate"]
+            chosen = report is same[0]
+            verdict = "网站以本文件为准" if chosen else f"网站以 {same[0].source} 为准，本文件作为重复件列出"
+            report.findings.append(
+                Finding(
+                    "input.duplicate",
+                    "warning" if chosen else "error",  # the extra file is the mistake to fix
+                    f"{agency} {year} 年度有 {len(same)} 份报告文件：{names}；{verdict}。",
+                    "原文",
+                )
+            )
 
 
 def _across(reports: list[Report], agency_of: AgencyOf):

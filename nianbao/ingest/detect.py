@@ -14,6 +14,8 @@ def detect_kind(name: str, data: bytes) -> str:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         return "docx" if b"word/" in data[:65536] or name.lower().endswith(".docx") else "binary"
+    if binary_signature(head):
+        return "binary"  # an image or archive, whatever its extension says
     if _looks_utf16(head):
         return "text"
     if _looks_binary(head):
@@ -24,6 +26,34 @@ def detect_kind(name: str, data: bytes) -> str:
     if name.lower().endswith((".html", ".htm")) and _HTML.search(head):
         return "html"
     return "text"
+
+
+#: Magic numbers of files that are certainly not a report's text: (prefix, what it is).
+_SIGNATURES = (
+    (b"%PDF-", "PDF 文件"),
+    (b"\x89PNG\r\n\x1a\n", "PNG 图片"),
+    (b"\xff\xd8\xff", "JPEG 图片"),
+    (b"GIF87a", "GIF 图片"),
+    (b"GIF89a", "GIF 图片"),
+    (b"II*\x00", "TIFF 图片"),
+    (b"MM\x00*", "TIFF 图片"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "旧版 Office 文件（.doc/.xls，需另存为 .docx 或文本）"),
+    (b"PK\x03\x04", "ZIP 压缩包"),
+    (b"Rar!\x1a\x07", "RAR 压缩包"),
+    (b"7z\xbc\xaf\x27\x1c", "7z 压缩包"),
+    (b"\x1f\x8b", "gzip 压缩文件"),
+    (b"{\\rtf", "RTF 文件"),
+)
+
+
+def binary_signature(data: bytes) -> str | None:
+    """What a non-text file is, from its magic number ("PNG 图片"), or None."""
+    if data.startswith(b"RIFF") and data[8:12] == b"WEBP":
+        return "WebP 图片"
+    for prefix, what in _SIGNATURES:
+        if data.startswith(prefix):
+            return what
+    return None
 
 
 def _looks_utf16(head: bytes) -> bool:
