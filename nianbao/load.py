@@ -155,7 +155,6 @@ def load_reports(paths: list[Path], root: Path | None = None, agency_of: AgencyO
     across = check_corpus(reports) if agency_of is None else _across(reports, agency_of)
     for report in reports:
         report.findings.extend(across.get(report.id, []))
-    mark_duplicates(reports, agency_of)
     return reports
 
 
@@ -170,43 +169,6 @@ def unique_ids(reports: list[Report]) -> None:
         if len(same) > 1:
             for report in same:
                 report.id = f"{report.id}-{hashlib.sha1(report.source.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
-
-
-def chosen_reports(reports: list[Report], agency_of: AgencyOf | None = None) -> dict[tuple[str, int], list[Report]]:
-    """(agency, year) -> its reports, the one the site publishes as that year's first.
-
-    The choice is deterministic: fewest error findings, then the source path in code-point
-    order, so file order, time stamps and the machine never change it."""
-    agency_of = agency_of or (lambda r: r.agency)
-    groups: dict[tuple[str, int], list[Report]] = defaultdict(list)
-    for report in reports:
-        name = agency_of(report)
-        if name and report.year is not None:
-            groups[(name, report.year)].append(report)
-    for same in groups.values():
-        same.sort(key=lambda r: (sum(f.severity == "error" for f in r.findings if f.rule != "input.duplicate"), r.source, r.id))
-    return dict(groups)
-
-
-def mark_duplicates(reports: list[Report], agency_of: AgencyOf | None = None) -> None:
-    """An ``input.duplicate`` finding on every report of an agency and year with several
-    files, naming all of them and the one chosen (see ``chosen_reports``)."""
-    for (agency, year), same in sorted(chosen_reports(reports, agency_of).items()):
-        if len(same) < 2:
-            continue
-        names = "、".join(r.source for r in same)
-        for report in same:
-            report.findings = [f for f in report.findings if f.rule != "input.duplicate"]
-            chosen = report is same[0]
-            verdict = "网站以本文件为准" if chosen else f"网站以 {same[0].source} 为准，本文件作为重复件列出"
-            report.findings.append(
-                Finding(
-                    "input.duplicate",
-                    "warning" if chosen else "error",  # the extra file is the mistake to fix
-                    f"{agency} {year} 年度有 {len(same)} 份报告文件：{names}；{verdict}。",
-                    "原文",
-                )
-            )
 
 
 def _across(reports: list[Report], agency_of: AgencyOf):
