@@ -57,15 +57,29 @@ def binary_signature(data: bytes) -> str | None:
 
 
 def _looks_utf16(head: bytes) -> bool:
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return True
-    if len(head) < 8:
-        return False
-    # ASCII/CJK text in UTF-16 without BOM: many NULs on one parity only.
-    even = head[0::2].count(0)
-    odd = head[1::2].count(0)
-    half = len(head) // 2
-    return (odd > half * 0.3 and even == 0) or (even > half * 0.3 and odd == 0)
+    return head.startswith((b"\xff\xfe", b"\xfe\xff")) or utf16_without_bom(head) is not None
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le"/"utf-16-be" when BOM-less bytes read as UTF-16 text, else None.
+
+    Chinese UTF-16 has few NUL bytes (only its ASCII does), so count on what the
+    decoded text looks like rather than on NULs alone.
+    """
+    head = data[:4096]
+    if len(head) < 8 or b"\x00" not in head:
+        return None
+    best, best_score = None, 0.0
+    for enc in ("utf-16-le", "utf-16-be"):
+        text = head[: len(head) // 2 * 2].decode(enc, errors="replace")
+        score = sum(_texty(ch) for ch in text) / max(len(text), 1)
+        if score > best_score:
+            best, best_score = enc, score
+    return best if best_score > 0.9 else None
+
+
+def _texty(ch: str) -> bool:
+    return ch.isprintable() or ch in "\r\n\t\f" or "\u4e00" <= ch <= "\u9fff"
 
 
 def _looks_binary(head: bytes) -> bool:

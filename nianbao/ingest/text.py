@@ -6,7 +6,7 @@ import codecs
 from pathlib import Path
 
 from ..model import Finding
-from .detect import binary_signature
+from .detect import binary_signature, utf16_without_bom
 from .document import Document
 
 #: Tried in order after any BOM; GB18030 is a superset of GBK and GB2312.
@@ -23,8 +23,8 @@ def decode(data: bytes) -> tuple[str, str, list[Finding]]:
         if data.startswith(bom):
             text = data.decode(enc, errors="replace")
             return text, enc, _replacement_findings(text, enc)
-    if _nul_parity(data) is not None:
-        enc = _nul_parity(data)
+    enc = utf16_without_bom(data)
+    if enc is not None:
         text = data.decode(enc, errors="replace")
         return text, enc, _replacement_findings(text, enc)
     for enc in _ENCODINGS:
@@ -34,19 +34,6 @@ def decode(data: bytes) -> tuple[str, str, list[Finding]]:
             continue
     text = data.decode("utf-8", errors="replace")
     return text, "utf-8", _replacement_findings(text, "utf-8")
-
-
-def _nul_parity(data: bytes) -> str | None:
-    head = data[:4096]
-    if len(head) < 8 or b"\x00" not in head:
-        return None
-    even, odd = head[0::2].count(0), head[1::2].count(0)
-    half = len(head) // 2
-    if odd > half * 0.3 and even == 0:
-        return "utf-16-le"
-    if even > half * 0.3 and odd == 0:
-        return "utf-16-be"
-    return None
 
 
 def _replacement_findings(text: str, enc: str) -> list[Finding]:
@@ -80,6 +67,8 @@ _LEGACY = {"gb18030": "GBK/GB18030", "utf-16": "UTF-16", "utf-16-le": "UTF-16LE"
 
 def read_text(path: Path, data: bytes) -> Document:
     """Decode a text file; also the fallback for forms no reader is registered for."""
+    from .detect import binary_signature  # here, not at the top: detect imports this module
+
     if binary_signature(data):
         # e.g. a PDF when no PDF reader is installed: decoding it would show garbage.
         return read_binary(path, data)
@@ -103,6 +92,8 @@ def _blank(data: bytes) -> bool:
 
 def read_binary(path: Path, data: bytes) -> Document:
     """A file that is not text in any form we read: keep it, say so, parse nothing."""
+    from .detect import binary_signature
+
     what = binary_signature(data)
     kind = f"文件类型：{what}" if what else "可能是图片或其他二进制文件"
     finding = Finding(

@@ -68,6 +68,7 @@ def _read_title(lines: list[str], meta: Metadata) -> None:
 
 
 def _match_title(text: str, previous: list[str], meta: Metadata) -> bool:
+    text = re.sub(r"\s+", "", text)  # PDFs space out words: "工作 年度报告"
     m = _TITLE.match(text) or _TITLE_YEAR_AFTER.match(text)
     if not m:
         return False

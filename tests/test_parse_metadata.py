@@ -1,0 +1,50 @@
+"""Agency, year, title, contact and statistics period from the preamble."""
+
+from __future__ import annotations
+
+import pytest
+
+from nianbao.parse import parse_file
+from nianbao.parse.metadata import read_metadata
+from nianbao.parse.normalize import normalize_lines
+
+from .conftest import SEEDS
+
+TITLES = [
+    (["# 金林区人民政府 2025 年政府信息公开工作年度报告"], "金林区人民政府", 2025),
+    ([" 2020 年金林区政府信息公开工作年度报告"], "金林区人民政府", 2020),
+    (["伊美区民政局", "2025 年政府信息公开工作年度报告"], "伊美区民政局", 2025),
+    (["# 伊美区人民政府办公室", "## 2023 年政府信息公开工作年度报告"], "伊美区人民政府办公室", 2023),
+    (["现发布《金林区人民政府办公室 2024 年政府信息", "公开工作年度报告》。"], "金林区人民政府办公室", 2024),
+    (["伊春市人民政府办公室关于2022年政府信息公开工作年度报告"], "伊春市人民政府办公室", 2022),
+    (["伊春市生态环境局政府信息公开工作年度报告（2022年）"], "伊春市生态环境局", 2022),
+    (["上甘岭区人民政府", "2023年政府信息公开工作", "年度报告"], "上甘岭区人民政府", 2023),
+    (["现将金林区教育局 2025 年政府信息公开工作年度报告予以公布，请查阅。"], "金林区教育局", 2025),
+    (["２０２１年度伊春市财政局政府信息公开工作年度报告"], "伊春市财政局", 2021),
+]
+
+
+@pytest.mark.parametrize("lines,agency,year", TITLES)
+def test_agency_and_year_from_title(lines, agency, year):
+    meta = read_metadata(normalize_lines(lines), len(lines))
+    assert (meta.agency, meta.year) == (agency, year)
+
+
+def test_year_without_title_comes_from_the_preamble():
+    lines = ["2024 年，我局认真贯彻条例。", "本报告统计期限为2024年1月1日至2024年12月31日。"]
+    meta = read_metadata(normalize_lines(lines), len(lines))
+    assert meta.agency is None and meta.year == 2024 and meta.period_years == [2024]
+
+
+def test_contact_details_are_read():
+    (path,) = SEEDS.glob("003_*.txt")
+    report = parse_file(path)
+    assert report.contact.phone == "0458-3608911"
+    assert report.contact.postcode == "153000"
+    assert report.contact.address == "伊春市伊美区新兴中路 20 号"
+    assert report.period.startswith("2023 年 1 月 1 日")
+
+
+def test_website_is_read():
+    (path,) = SEEDS.glob("000_*.txt")
+    assert parse_file(path).contact.website == "https://www.ycjl.gov.cn/"
