@@ -7,7 +7,7 @@ across.py. ``check_report`` and ``check_corpus`` collect every finding they retu
 from __future__ import annotations
 
 from ..model import Finding, Report
-from . import narrative, structure, table3_balance, table3_row_total, table3_total, table4_total
+from . import narrative, structure, table3_balance, table3_row_total, table3_total, table4_total, values
 from .across import check_across
 
 #: Per-report rules, in the order their findings are listed.
@@ -18,6 +18,7 @@ RULES = (
     table3_row_total.check,
     table4_total.check,
     narrative.check,
+    values.check,
 )
 
 
@@ -42,7 +43,7 @@ def apply_checks(report: Report) -> Report:
 
 
 def _is_check_rule(rule: str) -> bool:
-    return rule.split(".")[0] in {"table3", "table4", "narrative", "structure", "across"}
+    return rule.split(".")[0] in {"table3", "table4", "narrative", "structure", "across", "values"}
 
 
 __all__ = ["check_report", "check_corpus", "apply_checks", "RULES", "SEVERITY_ORDER"]
