@@ -67,8 +67,6 @@ _LEGACY = {"gb18030": "GBK/GB18030", "utf-16": "UTF-16", "utf-16-le": "UTF-16LE"
 
 def read_text(path: Path, data: bytes) -> Document:
     """Decode a text file; also the fallback for forms no reader is registered for."""
-    from .detect import binary_signature  # here, not at the top: detect imports this module
-
     if binary_signature(data):
         # e.g. a PDF when no PDF reader is installed: decoding it would show garbage.
         return read_binary(path, data)
@@ -92,8 +90,6 @@ def _blank(data: bytes) -> bool:
 
 def read_binary(path: Path, data: bytes) -> Document:
     """A file that is not text in any form we read: keep it, say so, parse nothing."""
-    from .detect import binary_signature
-
     what = binary_signature(data)
     kind = f"文件类型：{what}" if what else "可能是图片或其他二进制文件"
     finding = Finding(
