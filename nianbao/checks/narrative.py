@@ -26,19 +26,21 @@ def _t3(report: Report, row: str):
 
 
 def _applications(report: Report, text: str) -> list[Finding]:
-    m = _APPLICATIONS.search(text)
-    if not m:
-        return []
-    verb, stated = m.group(1), int(m.group(2))
     new, carried, total = _t3(report, "new_received"), _t3(report, "carried_over"), _t3(report, "total")
-    accepted = {new}
-    if new is not None and carried is not None:
-        accepted.add(new + carried)
-    if verb == "办理":
-        accepted.add(total)
-    accepted.discard(None)
-    if not accepted or stated in accepted:
-        return []
+    for m in _APPLICATIONS.finditer(text):
+        verb, stated = m.group(1), int(m.group(2))
+        accepted = {new}
+        if new is not None and carried is not None:
+            accepted.add(new + carried)
+        if verb == "办理":
+            accepted.add(total)
+        accepted.discard(None)
+        if accepted and stated not in accepted:
+            return _applications_finding(m, new, total)
+    return []
+
+
+def _applications_finding(m: re.Match, new, total) -> list[Finding]:
     return [
         Finding(
             "narrative.applications",
