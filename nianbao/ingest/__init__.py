@@ -11,12 +11,18 @@ from pathlib import Path
 
 from .detect import detect_kind
 from .document import Document
+from .docx import read_docx
+from .html import read_html
+from .pdf import read_pdf
 from .text import read_binary, read_text
 
 #: kind -> reader. Readers for other forms register here (see the module of each form).
 READERS = {
     "text": read_text,
     "binary": read_binary,
+    "html": read_html,
+    "pdf": read_pdf,
+    "docx": read_docx,
 }
 
 

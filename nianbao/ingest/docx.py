@@ -1,0 +1,93 @@
+"""Word (.docx) reader: paragraphs and tables in body order -> text lines.
+
+The body XML is walked directly so a table stays between the paragraphs it stands
+between. python-docx repeats a merged cell at every grid position it covers; only its
+first occurrence keeps the text (grid.py's convention), the others are "".
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from ..model import Finding
+from .document import Document
+from .grid import clean_text, grid_lines, join_wrapped
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def read_docx(path: Path, data: bytes) -> Document:
+    try:
+        from docx import Document as open_docx
+
+        body = open_docx(io.BytesIO(data)).element.body
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        finding = Finding("input.docx_unreadable", "error", f"Word 文件无法打开（{type(exc).__name__}），无法解析。", "原文")
+        return Document(path=path, kind="docx", lines=[], findings=[finding])
+    lines: list[str] = []
+    _walk(body, lines)
+    return Document(path=path, kind="docx", lines=[ln for ln in lines if ln.strip()])
+
+
+def _walk(element, lines: list[str]) -> None:
+    for child in element.iterchildren():
+        if child.tag == _W + "p":
+            lines.extend(_paragraph_lines(child))
+        elif child.tag == _W + "tbl":
+            lines.extend(grid_lines(_table_grid(child)))
+        elif child.tag == _W + "sdt":
+            content = child.find(_W + "sdtContent")  # content controls wrap real blocks
+            if content is not None:
+                _walk(content, lines)
+
+
+def _paragraph_lines(p) -> list[str]:
+    """A paragraph's text; a manual line break starts a new line, a tab is a space
+    (a tab in narrative would look like a table row to the parser)."""
+    out: list[str] = [""]
+    for node in p.iter(_W + "t", _W + "br", _W + "cr", _W + "tab"):
+        if node.tag == _W + "t":
+            out[-1] += node.text or ""
+        elif node.tag == _W + "tab":
+            out[-1] += " "
+        else:
+            out.append("")
+    return [clean_text(t) for t in out if t.strip()]
+
+
+def _table_grid(tbl) -> list[list[str]]:
+    """The table laid out on its grid: gridSpan spreads a cell right, vMerge="continue"
+    marks a position covered by the cell above."""
+    grid: list[list[str]] = []
+    for tr in tbl.iterchildren(_W + "tr"):
+        row: list[str] = []
+        for tc in tr.iterchildren(_W + "tc"):
+            props = tc.find(_W + "tcPr")
+            span = _int_val(props, "gridSpan", 1)
+            merged = props is not None and props.find(_W + "vMerge") is not None
+            continues = merged and (props.find(_W + "vMerge").get(_W + "val") in (None, "continue"))
+            text = "" if continues else _cell_text(tc)
+            row.extend([text] + [""] * (span - 1))
+        grid.append(row)
+    width = max((len(r) for r in grid), default=0)
+    return [r + [""] * (width - len(r)) for r in grid]
+
+
+def _cell_text(tc) -> str:
+    parts: list[str] = []
+    for child in tc.iterchildren():
+        if child.tag == _W + "p":
+            parts.extend(_paragraph_lines(child))
+        elif child.tag == _W + "tbl":
+            parts.extend(" ".join(r) for r in _table_grid(child))  # a nested table: keep its words
+    return join_wrapped(parts)
+
+
+def _int_val(props, name: str, default: int) -> int:
+    node = props.find(_W + name) if props is not None else None
+    try:
+        return int(node.get(_W + "val")) if node is not None else default
+    except (TypeError, ValueError):
+        return default
