@@ -29,6 +29,9 @@ class Row:
     """True when the line is a tab-separated grid row (blank cells are visible)."""
     lead: list[Cell] = field(default_factory=list)
     """Value cells printed before the first label ("0 0 0 禁止公开" in some PDF text)."""
+    span: int = 0
+    """Tab grids: cells after the last label, trailing blanks included (a rectangular
+    grid's blank last cells are dropped from values but still count as columns)."""
 
     @property
     def label(self) -> str:
@@ -56,9 +59,10 @@ def _split_tabbed(text: str, line: int) -> Row:
             last_label = i
     labels = [c for c in cells[: last_label + 1] if c and not is_value(c)]
     values = cells[last_label + 1 :]
+    span = len(values)
     while values and not values[-1]:
         values.pop()
-    return Row(line, labels, [to_cell(v) for v in values], tabbed=True)
+    return Row(line, labels, [to_cell(v) for v in values], tabbed=True, span=span)
 
 
 def _split_spaced(text: str, line: int) -> Row:

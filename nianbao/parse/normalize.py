@@ -33,7 +33,8 @@ def normalize_line(line: str) -> str:
         text = _pipe_to_tabs(stripped)
     if is_footer(text):
         return ""
-    return text.rstrip().lstrip(" ")
+    # Trailing tabs stay: they are a grid row's blank last cells (see cells.Row.span).
+    return text.rstrip(" ").lstrip(" ") if text.strip() else ""
 
 
 def _pipe_to_tabs(text: str) -> str:

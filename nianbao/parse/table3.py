@@ -26,6 +26,7 @@ class Unit:
     line: int
     cells: list[tuple[Cell, int]] | None = None
     tabbed: bool = False
+    span: int = 0
     label_lines: list[int] = field(default_factory=list)
 
 
@@ -147,7 +148,7 @@ def _attach(cur: Unit | None, row: Row) -> bool:
     cells = [(c, row.line) for c in row.values]
     if cur.cells is None:
         cur.cells = cells
-        cur.tabbed = row.tabbed
+        cur.tabbed, cur.span = row.tabbed, row.span
         return True
     printed = len(cur.cells)
     if not row.labels and printed < WIDTH and printed + len(cells) <= WIDTH:
@@ -160,9 +161,11 @@ def _store(table: Table3, key: str, unit: Unit, width: int) -> None:
     cells = list(unit.cells or [])
     if unit.tabbed:
         # Empty cells between a label and its numbers pad the label column, unless the
-        # row would then be short of the header's columns.
-        while len(cells) > width and cells and cells[0][0].raw == "":
+        # row would then be short of the header's columns (blank last cells count too).
+        span = max(unit.span, len(cells))
+        while span > width and cells and cells[0][0].raw == "":
             cells.pop(0)
+            span -= 1
     table.found.append(key)
     table.printed[key] = len(cells)
     for col, (cell, line) in enumerate(cells[:WIDTH]):
