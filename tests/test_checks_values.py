@@ -8,7 +8,7 @@ import pytest
 
 from nianbao.checks import values
 from nianbao.load import load_report
-from nianbao.model import T3_COLUMNS, T3_ROWS, T4_BLOCKS, T4_FIELDS, Report, Table2, Table2Item, Table3, Table4
+from nianbao.model import T3_ROWS, T4_BLOCKS, T4_FIELDS, Report, Table2, Table2Item, Table3, Table4
 
 from .conftest import SEED_FILES, SEEDS
 
@@ -55,7 +55,9 @@ def test_whole_number_printed_with_decimals_is_not_flagged():
 
 @pytest.mark.parametrize("value", [1_000_001, 10**30, 123456789012])
 def test_absurdly_large_case_count(value):
-    assert _rules(_report(t3={"new_received": [value, 0, 0, 0, 0, 0, 0]})) == [("values.implausible", ["table3.new_received.natural_person"])]
+    assert _rules(_report(t3={"new_received": [value, 0, 0, 0, 0, 0, 0]})) == [
+        ("values.implausible", ["table3.new_received.natural_person"])
+    ]
 
 
 def test_large_but_real_table2_counts_are_fine():

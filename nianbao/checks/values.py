@@ -45,7 +45,11 @@ def check(report: Report) -> list[Finding]:
         finding = _judge(value, kind)
         if finding:
             rule, severity, what = finding
-            out.append(Finding(rule, severity, f"{where}印为 {fmt(value)}，{what}", where, cells=[cell] if cell else [], lines=[line] if line else []))
+            out.append(
+                Finding(
+                    rule, severity, f"{where}印为 {fmt(value)}，{what}", where, cells=[cell] if cell else [], lines=[line] if line else []
+                )
+            )
     return out
 
 
@@ -67,10 +71,10 @@ def _cells(report: Report):
     t3 = report.table3
     if t3 is not None:
         for row, values in t3.rows.items():
-            for col, value in zip(T3_COLUMNS, values):
+            for col, value, line in zip(T3_COLUMNS, values, t3.lines[row], strict=False):
                 if value is not None:
                     where = f"表3“{T3_ROW_LABELS.get(row, row)}”一行“{T3_COLUMN_LABELS[col]}”列"
-                    yield t3_cell(row, col), where, value, t3.lines[row][T3_COLUMNS.index(col)], "case"
+                    yield t3_cell(row, col), where, value, line, "case"
     t4 = report.table4
     if t4 is not None:
         for block in T4_BLOCKS:

@@ -28,6 +28,10 @@ class Cell:
         return f"Cell({self.value!r}, {self.raw!r})"
 
 
+#: Longer digit runs are not numbers a report prints (int() refuses over 4300 digits and
+#: float() overflows to inf past 308): found by the fuzzer, see tests/test_robust_input.py.
+_MAX_DIGITS = 300
+
 #: OCR reads 0 as O and 1 as l or I inside digit runs.
 _OCR_DIGITS = str.maketrans("OoIl", "0011")
 _OCR_TOKEN = re.compile(r"^(?=.*\d)[\dOoIl,.]+$|^[OolI]$")
@@ -42,6 +46,8 @@ def parse_number(token: str) -> Number | None:
     if not m:
         return None
     digits = m.group("num").replace(",", "")
+    if len(digits) > _MAX_DIGITS:
+        return None
     sign = -1 if m.group("sign") in ("-", "减", "减少") else 1
     if m.group("frac"):
         return sign * float(digits + m.group("frac"))
