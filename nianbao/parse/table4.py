@@ -46,9 +46,12 @@ def _by_block_label(rows: list[Row]) -> dict[str, list[tuple[Cell, int]]]:
         if not row.values or not row.labels:
             continue
         label = re.sub(r"\s+", "", row.labels[-1])
+        values = list(row.values)
+        while len(values) > 5 and values[0].raw == "":
+            values.pop(0)  # a grid's blanks under a label merged over two columns
         for block, pattern in _BLOCK_LABELS:
-            if pattern.search(label) and 4 <= len(row.values) <= 5:
-                found.setdefault(block, [(c, row.line) for c in row.values])
+            if pattern.search(label) and 4 <= len(values) <= 5:
+                found.setdefault(block, [(c, row.line) for c in values])
                 break
     return found if len(found) >= 2 else {}
 
