@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 
 _HTML = re.compile(rb"<\s*(!doctype\s+html|html|head|body|table|div|p|meta)\b", re.IGNORECASE)
 
@@ -13,11 +15,11 @@ def detect_kind(name: str, data: bytes) -> str:
     if head.startswith(b"%PDF-") or b"%PDF-" in head[:1024]:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
-        return "docx" if b"word/" in data[:65536] or name.lower().endswith(".docx") else "binary"
+        return "docx" if _is_docx(data) else "binary"
     if binary_signature(head):
         return "binary"  # an image or archive, whatever its extension says
     if _looks_utf16(head):
-        return "text"
+        return "html" if _utf16_html(head) else "text"
     if _looks_binary(head):
         return "binary"
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
@@ -54,6 +56,21 @@ def binary_signature(data: bytes) -> str | None:
         if data.startswith(prefix):
             return what
     return None
+
+
+def _is_docx(data: bytes) -> bool:
+    """A Word document is a zip with word/document.xml (read the directory, not a guess)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "word/document.xml" in archive.namelist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return b"word/" in data[:65536]  # a damaged archive: its local headers still tell
+
+
+def _utf16_html(head: bytes) -> bool:
+    enc = "utf-16" if head.startswith((b"\xff\xfe", b"\xfe\xff")) else utf16_without_bom(head)
+    text = head[: len(head) // 2 * 2].decode(enc or "utf-16-le", errors="replace").lstrip("\ufeff \t\r\n")
+    return text.startswith("<") and bool(_HTML.search(text.encode("ascii", "ignore")))
 
 
 def _looks_utf16(head: bytes) -> bool:
