@@ -1,0 +1,112 @@
+"""The agency registry: name variants -> one agency with a stable, readable URL slug.
+
+Loaded from content/agencies.toml. Agencies not listed still work: they keep the printed
+name and get a slug derived from a hash of it, so their URLs are stable across builds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+#: Shown when a report names no agency (the parser found none).
+UNKNOWN_AGENCY = "未识别机关"
+UNKNOWN_AGENCY_SLUG = "unknown-agency"
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+#: Spaces and decoration that differ between printings of the same name.
+_NOISE = re.compile(r"[\s\u3000·•“”\"'《》()（）]")
+
+
+class RegistryError(ValueError):
+    """content/agencies.toml is malformed (a maintainer error: the build stops early)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Agency:
+    """One agency, however its reports spell it."""
+
+    name: str
+    """Canonical name shown on the site."""
+    slug: str
+    """ASCII URL slug, e.g. "jinlin-district-government"."""
+    region: tuple[str, ...] = ()
+    """Region path, largest first, e.g. ("伊春市", "金林区")."""
+    level: str = ""
+    """Administrative level, free text, e.g. "区县政府部门"."""
+    variants: tuple[str, ...] = ()
+    """Other spellings found in reports."""
+    listed: bool = True
+    """False when the agency is not in the registry (name as printed, hash slug)."""
+
+
+@dataclass(slots=True)
+class Registry:
+    """Lookup from any known spelling to its Agency."""
+
+    agencies: list[Agency] = field(default_factory=list)
+    _by_key: dict[str, Agency] = field(default_factory=dict)
+
+    def add(self, agency: Agency) -> None:
+        if not _SLUG.match(agency.slug):
+            raise RegistryError(f"机关“{agency.name}”的 slug “{agency.slug}”不是小写字母、数字和连字符")
+        if any(a.slug == agency.slug for a in self.agencies):
+            raise RegistryError(f"slug “{agency.slug}” 重复")
+        for spelling in (agency.name, *agency.variants):
+            key = normalize_name(spelling)
+            if key in self._by_key and self._by_key[key] is not agency:
+                raise RegistryError(f"名称“{spelling}”同时属于两个机关")
+            self._by_key[key] = agency
+        self.agencies.append(agency)
+
+    def resolve(self, printed: str | None) -> Agency:
+        """The agency a printed name refers to (unlisted and missing names still resolve)."""
+        if not printed or not printed.strip():
+            return Agency(UNKNOWN_AGENCY, UNKNOWN_AGENCY_SLUG, listed=False)
+        found = self._by_key.get(normalize_name(printed))
+        if found is not None:
+            return found
+        name = printed.strip()
+        return Agency(name, fallback_slug(name), listed=False)
+
+
+def normalize_name(name: str) -> str:
+    """Compare names without width, spacing or quote differences."""
+    return _NOISE.sub("", unicodedata.normalize("NFKC", name))
+
+
+def fallback_slug(name: str) -> str:
+    """Stable slug for an unlisted agency: a hash of its normalized name."""
+    digest = hashlib.sha256(normalize_name(name).encode("utf-8")).hexdigest()[:10]
+    return f"agency-{digest}"
+
+
+def load_registry(path: Path) -> Registry:
+    """Read content/agencies.toml; a missing file means an empty registry."""
+    registry = Registry()
+    if not path.is_file():
+        return registry
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise RegistryError(f"{path}: {exc}") from exc
+    for entry in data.get("agency", []):
+        registry.add(_agency(entry, path))
+    return registry
+
+
+def _agency(entry: dict, path: Path) -> Agency:
+    try:
+        return Agency(
+            name=str(entry["name"]),
+            slug=str(entry["slug"]),
+            region=tuple(str(r) for r in entry.get("region", [])),
+            level=str(entry.get("level", "")),
+            variants=tuple(str(v) for v in entry.get("variants", [])),
+        )
+    except KeyError as exc:
+        raise RegistryError(f"{path}: 机关条目缺少 {exc}") from exc

@@ -1,0 +1,71 @@
+"""Everything the page builders share, computed once per build (phase one)."""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+from markdown_it import MarkdownIt
+
+from ..dataset import IndicatorValue, indicators_for, tidy_frame
+from .corpus import Corpus, Entry
+
+
+@dataclass(frozen=True, slots=True)
+class ContentDoc:
+    """A page written in content/*.md."""
+
+    stem: str
+    title: str
+    html: str
+    """Rendered by markdown-it with raw HTML disabled, so the Markdown cannot inject markup."""
+
+
+@dataclass(slots=True)
+class SiteData:
+    corpus: Corpus
+    frame: pd.DataFrame
+    """Tidy long form of the primary reports (one per agency and year)."""
+    build_date: str
+    docs: list[ContentDoc] = field(default_factory=list)
+    indicators: dict[str, list[IndicatorValue]] = field(default_factory=dict)
+    """Entry key -> indicator values."""
+
+    def frame_of(self, entries: list[Entry]) -> pd.DataFrame:
+        ids = {e.report.id for e in entries}
+        return self.frame[self.frame["report_id"].isin(ids)]
+
+
+def build_date() -> str:
+    """The date shown on pages: SOURCE_DATE_EPOCH only, so builds are reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch.isdigit():
+        return ""
+    return time.strftime("%Y-%m-%d", time.gmtime(int(epoch)))
+
+
+def markdown() -> MarkdownIt:
+    # "js-default" = CommonMark with html disabled and safe link validation.
+    return MarkdownIt("js-default", {"typographer": False}).enable("table")
+
+
+def load_docs(content: Path) -> list[ContentDoc]:
+    """content/*.md, sorted by name; the first "# " heading is the title."""
+    md = markdown()
+    docs = []
+    for path in sorted(content.glob("*.md")) if content.is_dir() else []:
+        text = path.read_text(encoding="utf-8")
+        title = next((ln[2:].strip() for ln in text.splitlines() if ln.startswith("# ")), path.stem)
+        docs.append(ContentDoc(path.stem, title, md.render(text)))
+    return docs
+
+
+def site_data(corpus: Corpus, content: Path) -> SiteData:
+    primary = corpus.primary
+    frame = tidy_frame([(e.report, e.agency.name) for e in primary])
+    data = SiteData(corpus, frame, build_date(), load_docs(content))
+    data.indicators = {e.key: indicators_for(e.report) for e in corpus.entries}
+    return data

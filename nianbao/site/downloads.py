@@ -1,0 +1,101 @@
+"""The data/ folder: the reports in the contract's JSON, tidy CSVs, the agency registry."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from ..dataset import INDICATORS, TIDY_COLUMNS, tidy_frame
+from ..serialize import to_json
+from .context import SiteData
+from .corpus import Entry
+from .urls import FINDINGS_CSV, INDICATORS_CSV, REPORTS_CSV, REPORTS_JSON, agency_page, report_json, report_page
+
+
+def _json(data: Any) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode("utf-8")
+
+
+def _csv(header: list[str], rows: list[list[Any]]) -> bytes:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows([["" if v is None else _plain(v) for v in row] for row in rows])
+    # BOM: Excel (the tool most readers of these reports use) needs it to read UTF-8.
+    return buf.getvalue().encode("utf-8-sig")
+
+
+def _plain(v: Any) -> Any:
+    if isinstance(v, float) and v.is_integer():
+        return int(v)
+    return v
+
+
+def data_files(data: SiteData) -> dict[str, bytes]:
+    entries = data.corpus.entries
+    files = {
+        REPORTS_JSON: _json([to_json(e.report) for e in entries]),
+        REPORTS_CSV: _tidy_csv(entries),
+        FINDINGS_CSV: _findings_csv(entries),
+        INDICATORS_CSV: _indicators_csv(data),
+        "data/agencies.json": _json(_agencies(data)),
+    }
+    for e in entries:
+        files[report_json(e)] = _json(to_json(e.report, include_lines=True))
+    return files
+
+
+def _tidy_csv(entries: list[Entry]) -> bytes:
+    frame = tidy_frame([(e.report, e.agency.name) for e in entries])
+    rows = [[None if _isna(v) else v for v in row] for row in frame[TIDY_COLUMNS].itertuples(index=False)]
+    return _csv(TIDY_COLUMNS, rows)
+
+
+def _isna(v: Any) -> bool:
+    return v is None or (isinstance(v, float) and v != v) or str(v) == "<NA>"
+
+
+def _findings_csv(entries: list[Entry]) -> bytes:
+    header = ["agency", "year", "report_id", "rule", "severity", "message", "where", "cells", "lines"]
+    rows = [
+        [e.agency.name, e.year, e.report.id, f.rule, f.severity, f.message, f.where, " ".join(f.cells), " ".join(map(str, f.lines))]
+        for e in entries
+        for f in e.report.findings
+    ]
+    return _csv(header, rows)
+
+
+def _indicators_csv(data: SiteData) -> bytes:
+    header = ["agency", "year", "report_id", "indicator", "label", "numerator", "denominator", "value", "status"]
+    rows = []
+    for e in data.corpus.primary:
+        for v in data.indicators[e.key]:
+            value = None if v.value is None else round(v.value, 6)
+            rows.append([e.agency.name, e.year, e.report.id, v.indicator.key, v.indicator.label, v.numerator, v.denominator, value, v.status])
+    return _csv(header, rows)
+
+
+def _agencies(data: SiteData) -> list[dict[str, Any]]:
+    out = []
+    for agency, entries in data.corpus.agencies():
+        out.append(
+            {
+                "name": agency.name,
+                "slug": agency.slug,
+                "region": list(agency.region),
+                "level": agency.level,
+                "variants": list(agency.variants),
+                "listed": agency.listed,
+                "page": agency_page(agency.slug),
+                "reports": [
+                    {"id": e.report.id, "year": e.year, "printed_agency": e.report.agency, "page": report_page(e), "data": report_json(e), "primary": e.primary}
+                    for e in entries
+                ],
+            }
+        )
+    return out
+
+
+INDICATOR_KEYS = [i.key for i in INDICATORS]

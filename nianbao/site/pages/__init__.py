@@ -1,0 +1,1 @@
+"""One context builder per page type; each returns typed Page objects for the renderer."""

@@ -1,0 +1,69 @@
+"""Where every page lives, and relative links between pages.
+
+Every path is relative to the site root and every link is relative to the page it is on,
+so the site works at a domain root, under a sub-path and from file://.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from .corpus import Entry
+
+INDEX = "index.html"
+INDICATORS = "indicators.html"
+QUALITY = "quality.html"
+DATA = "data.html"
+SEARCH = "search.html"
+NOT_FOUND = "404.html"
+CSS = "assets/site.css"
+JS = "assets/site.js"
+REPORTS_JSON = "data/reports.json"
+REPORTS_CSV = "data/reports.csv"
+FINDINGS_CSV = "data/findings.csv"
+INDICATORS_CSV = "data/indicators.csv"
+
+
+def report_page(entry: Entry) -> str:
+    return f"reports/{entry.key}.html"
+
+
+def report_json(entry: Entry) -> str:
+    return f"data/reports/{entry.key}.json"
+
+
+def agency_page(slug: str) -> str:
+    return f"agencies/{slug}.html"
+
+
+def year_page(year: int) -> str:
+    return f"years/{year}.html"
+
+
+def content_page(stem: str) -> str:
+    return f"{stem}.html"
+
+
+def root_of(path: str) -> str:
+    """Prefix that leads from the page at ``path`` back to the site root ("" or "../")."""
+    depth = path.count("/")
+    return "../" * depth
+
+
+def rel(from_page: str, target: str) -> str:
+    """Link from one site path to another (targets may carry a #fragment)."""
+    target_path, _, fragment = target.partition("#")
+    if target_path == from_page and fragment:
+        return f"#{fragment}"
+    start = posixpath.dirname(from_page) or "."
+    link = posixpath.relpath(target_path, start)
+    return f"{link}#{fragment}" if fragment else link
+
+
+def cell_anchor(cell_id: str) -> str:
+    """HTML id of a table cell on a report page, from a contract cell id."""
+    return "c-" + cell_id.replace(".", "-")
+
+
+def line_anchor(line: int) -> str:
+    return f"L{line}"
