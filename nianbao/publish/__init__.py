@@ -1,0 +1,1 @@
+"""Publishing: the data diff for pull requests, the search index, the developer server."""
