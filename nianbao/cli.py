@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .checks import SEVERITY_ORDER
 from .load import discover, load_report, load_reports
+from .publish.commands import add_commands
 from .serialize import to_json
 
 
@@ -37,6 +38,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("paths", nargs="*", type=Path, default=[Path("seeds")])
     c.add_argument("--strict", action="store_true", help="exit 1 when any error finding exists")
     c.set_defaults(func=cmd_check)
+    add_commands(sub)  # diff, serve: nianbao/publish/commands.py
     return p
 
 

@@ -105,7 +105,13 @@ def test_no_change_says_so(sites):
 
 
 def test_added_and_removed_reports():
-    report = {"id": "r1", "agency": "甲局", "year": 2024, "source": "seeds/a.txt", "findings": [{"rule": "x.y", "severity": "error", "where": "w", "message": "m"}]}
+    report = {
+        "id": "r1",
+        "agency": "甲局",
+        "year": 2024,
+        "source": "seeds/a.txt",
+        "findings": [{"rule": "x.y", "severity": "error", "where": "w", "message": "m"}],
+    }
     diff = compare(Side("old", []), Side("new", [report]))
     assert [r["id"] for r in diff.added] == ["r1"] and len(diff.findings_added) == 1
     back = compare(Side("new", [report]), Side("old", []))
