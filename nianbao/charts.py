@@ -87,6 +87,14 @@ def make_chart(key: str, title: str, description: str, chart: alt.TopLevelMixin,
     return Chart(key, title, description, svg, spec_hash(spec), table)
 
 
+def count_axis(frame: pd.DataFrame, field: str, stacked_by: str | None = None) -> alt.Axis:
+    """Whole-number ticks: counts of applications are never 0.5."""
+    values = frame.groupby(stacked_by)[field].sum() if stacked_by else frame[field]
+    top = int(max(values.max(), 1)) if len(values) else 1
+    step = max(1, -(-top // 6))
+    return alt.Axis(values=list(range(0, top + step, step)), format="d")
+
+
 def grouped_bars(frame: pd.DataFrame, x: str, y: str, color: str, y_title: str) -> alt.Chart:
     """Vertical bars, one group per ``x`` value, one bar per ``color`` value."""
     return (
@@ -95,7 +103,7 @@ def grouped_bars(frame: pd.DataFrame, x: str, y: str, color: str, y_title: str) 
         .encode(
             x=alt.X(f"{x}:O", title=None, axis=alt.Axis(labelAngle=0)),
             xOffset=alt.XOffset(f"{color}:N"),
-            y=alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(tickMinStep=1)),
+            y=alt.Y(f"{y}:Q", title=y_title, axis=count_axis(frame, y)),
             color=alt.Color(f"{color}:N", title=None, sort=sorted(frame[color].unique().tolist())),
         )
         .properties(width=WIDTH, height=240)
@@ -110,7 +118,7 @@ def stacked_bars(frame: pd.DataFrame, y: str, x: str, color: str, order: list[st
         .mark_bar()
         .encode(
             y=alt.Y(f"{y}:N", title=None, sort=None),
-            x=alt.X(f"{x}:Q", title=x_title, stack="zero", axis=alt.Axis(tickMinStep=1)),
+            x=alt.X(f"{x}:Q", title=x_title, stack="zero", axis=count_axis(frame, x, y)),
             color=alt.Color(f"{color}:N", title=None, sort=order, scale=alt.Scale(domain=order, range=PALETTE[: len(order)])),
             order=alt.Order("_order:Q"),
         )
@@ -126,7 +134,7 @@ def plain_bars(frame: pd.DataFrame, y: str, x: str, color: str, x_title: str) ->
         .mark_bar()
         .encode(
             y=alt.Y(f"{y}:N", title=None, sort=list(frame[y])),
-            x=alt.X(f"{x}:Q", title=x_title, axis=alt.Axis(tickMinStep=1)),
+            x=alt.X(f"{x}:Q", title=x_title, axis=count_axis(frame, x)),
             color=alt.Color(f"{color}:N", title=None, sort=order, scale=alt.Scale(domain=order, range=PALETTE[: len(order)])),
         )
         .properties(width=WIDTH - 200, height=max(60, 20 * len(frame)))
@@ -137,7 +145,7 @@ def line_chart(frame: pd.DataFrame, x: str, y: str, color: str, y_title: str) ->
     """A trend line with points, one line per ``color`` value."""
     base = alt.Chart(frame).encode(
         x=alt.X(f"{x}:O", title=None, axis=alt.Axis(labelAngle=0)),
-        y=alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(tickMinStep=1)),
+        y=alt.Y(f"{y}:Q", title=y_title, axis=count_axis(frame, y)),
         color=alt.Color(f"{color}:N", title=None),
     )
     return (base.mark_line() + base.mark_point(filled=True, size=60)).properties(width=WIDTH, height=220)

@@ -172,3 +172,15 @@ FINDINGS_CSV_LABELS = {
     "cells": "涉及单元格（以空格分隔）",
     "lines": "涉及原文行号（以空格分隔）",
 }
+
+
+def cell_label(cell_id: str) -> str:
+    """Readable Chinese name of a contract cell id, e.g. "表三 办理总计 · 自然人"."""
+    parts = cell_id.split(".")
+    if len(parts) == 3 and parts[0] == "table3" and parts[1] in T3_ROW_SHORT:
+        return f"表三 {T3_ROW_SHORT[parts[1]]} · {T3_COLUMN_LABELS.get(parts[2], parts[2])}"
+    if len(parts) == 3 and parts[0] == "table4" and parts[1] in T4_BLOCK_LABELS:
+        return f"表四 {T4_BLOCK_LABELS[parts[1]]} · {T4_FIELD_LABELS.get(parts[2], parts[2])}"
+    if parts[0] == "table2" and len(parts) >= 2 and parts[1] in T2_KEY_LABELS:
+        return "表二 " + " · ".join(T2_KEY_LABELS.get(p, p) for p in parts[1:])
+    return cell_id

@@ -54,7 +54,12 @@ def write_site(files: dict[str, bytes], out: Path) -> None:
         _write_all(tmp, paths)
         if out.exists():
             out.rename(old)
-        tmp.rename(out)
+        try:
+            tmp.rename(out)
+        except OSError:
+            if old.exists():  # put the previous site back before reporting the error
+                old.rename(out)
+            raise
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     shutil.rmtree(old, ignore_errors=True)

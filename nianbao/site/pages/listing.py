@@ -84,8 +84,8 @@ def _disputes(frame) -> Stat:
     direct = total_of(frame, "table4", "litigation_direct", "total")
     after = total_of(frame, "table4", "litigation_after_review", "total")
     missing = max(review.missing, direct.missing, after.missing)
-    value = f"{format_number(review.value)} / {format_number(direct.value + after.value)} 件"
-    return Stat("行政复议 / 行政诉讼", value, _incomplete(missing))
+    value = f"复议 {format_number(review.value)} 件 · 诉讼 {format_number(direct.value + after.value)} 件"
+    return Stat("行政复议和行政诉讼", value, _incomplete(missing))
 
 
 def _findings(data: SiteData, entries: list[Entry]) -> Stat:

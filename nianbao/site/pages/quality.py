@@ -9,7 +9,7 @@ from ...checks import SEVERITY_ORDER
 from ...model import Finding
 from ..context import SiteData
 from ..corpus import Entry
-from ..labels import SEVERITY_LABELS
+from ..labels import SEVERITY_LABELS, cell_label
 from ..urls import INDEX, QUALITY as PATH, cell_anchor, line_anchor, rel, report_page
 from .common import Link, Page, make_meta
 
@@ -58,7 +58,7 @@ def _group(rule: str, pairs: list[tuple[Entry, Finding]]) -> RuleGroup:
 
 def _item(e: Entry, f: Finding) -> QualityItem:
     page = report_page(e)
-    cells = tuple(Link(c, rel(PATH, f"{page}#{cell_anchor(c)}")) for c in f.cells)
+    cells = tuple(Link(cell_label(c), rel(PATH, f"{page}#{cell_anchor(c)}")) for c in f.cells)
     lines = tuple(Link(f"第 {n} 行", rel(PATH, f"{page}#{line_anchor(n)}")) for n in f.lines)
     label = SEVERITY_LABELS.get(f.severity, f.severity)
     return QualityItem(Link(e.label, rel(PATH, page)), f.severity, label, f.message, f.where, cells, lines)

@@ -8,7 +8,7 @@ from ...dataset import KEY_FIGURES, MIN_DENOMINATOR, IndicatorValue, figure, for
 from ...model import Finding, Report
 from ..context import SiteData
 from ..corpus import Entry
-from ..labels import SECTION_LABELS, SEVERITY_LABELS
+from ..labels import SECTION_LABELS, SEVERITY_LABELS, cell_label
 from ..urls import INDEX, agency_page, cell_anchor, line_anchor, rel, report_json, report_page, year_page
 from .common import Cell, Grid, HeadCell, Link, Page, Prose, Row, make_meta
 from .report_tables import FindingIndex, table2_grid, table3_grid, table4_grid
@@ -120,7 +120,7 @@ def _facts(entry: Entry) -> tuple[Fact, ...]:
 
 
 def _finding_item(number: int, f: Finding) -> FindingItem:
-    cells = tuple(Link(c, f"#{cell_anchor(c)}") for c in f.cells)
+    cells = tuple(Link(cell_label(c), f"#{cell_anchor(c)}") for c in f.cells)
     lines = tuple(Link(f"第 {n} 行", f"#{line_anchor(n)}") for n in f.lines)
     label = SEVERITY_LABELS.get(f.severity, f.severity)
     return FindingItem(number, f"f{number}", f.severity, label, f.rule, f.message, f.where, cells, lines)
