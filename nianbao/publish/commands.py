@@ -24,6 +24,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     s.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of input reports (default: seeds)")
     s.add_argument("--out", type=Path, default=Path("_site"), help="output folder (default: _site)")
     s.add_argument("--content", type=Path, default=Path("content"), help="Markdown pages and site data")
+    s.add_argument("--prefix", default="/", help="serve under this sub-path, as GitHub Pages does (e.g. /repo/)")
     s.add_argument("--interval", type=float, default=1.0, help="seconds between checks for changes")
     s.set_defaults(func=cmd_serve)
 
@@ -48,4 +49,4 @@ def cmd_diff(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from .serve import serve
 
-    return serve(seeds=args.seeds, out=args.out, content=args.content, port=args.port, interval=args.interval)
+    return serve(seeds=args.seeds, out=args.out, content=args.content, port=args.port, interval=args.interval, prefix=args.prefix)
