@@ -49,35 +49,60 @@ _LITIGATION = ("litigation_direct", "litigation_after_review")
 
 INDICATORS: tuple[Indicator, ...] = (
     Indicator(
-        "open_rate", "公开率", "办理结果中予以公开和部分公开所占的比例。",
-        "公开率 = (予以公开 + 部分公开) / 办理总计", (t3("granted"), t3("partially_granted")), (t3("total"),),
+        "open_rate",
+        "公开率",
+        "办理结果中予以公开和部分公开所占的比例。",
+        "公开率 = (予以公开 + 部分公开) / 办理总计",
+        (t3("granted"), t3("partially_granted")),
+        (t3("total"),),
     ),
     Indicator(
-        "denial_rate", "不予公开率", "办理结果中以各类理由不予公开所占的比例。",
-        "不予公开率 = 不予公开（8 项之和）/ 办理总计", _DENIED, (t3("total"),),
+        "denial_rate",
+        "不予公开率",
+        "办理结果中以各类理由不予公开所占的比例。",
+        "不予公开率 = 不予公开（8 项之和）/ 办理总计",
+        _DENIED,
+        (t3("total"),),
     ),
     Indicator(
-        "unable_rate", "无法提供率", "办理结果中因不掌握、需另行制作或内容不明确而无法提供的比例。",
-        "无法提供率 = 无法提供（3 项之和）/ 办理总计", _UNABLE, (t3("total"),),
+        "unable_rate",
+        "无法提供率",
+        "办理结果中因不掌握、需另行制作或内容不明确而无法提供的比例。",
+        "无法提供率 = 无法提供（3 项之和）/ 办理总计",
+        _UNABLE,
+        (t3("total"),),
     ),
     Indicator(
-        "carry_forward_rate", "结转率", "当年应办理的申请（新收加上年结转）中结转到下一年继续办理的比例。",
-        "结转率 = 结转下年度继续办理 / (本年新收 + 上年结转)", (t3("carried_forward"),),
+        "carry_forward_rate",
+        "结转率",
+        "当年应办理的申请（新收加上年结转）中结转到下一年继续办理的比例。",
+        "结转率 = 结转下年度继续办理 / (本年新收 + 上年结转)",
+        (t3("carried_forward"),),
         (t3("new_received"), t3("carried_over")),
     ),
     Indicator(
-        "correction_rate", "纠错率", "行政复议案件中结果被纠正的比例。",
-        "纠错率 = 行政复议结果纠正 / 行政复议总计", (t4("review", "corrected"),), (t4("review", "total"),),
+        "correction_rate",
+        "纠错率",
+        "行政复议案件中结果被纠正的比例。",
+        "纠错率 = 行政复议结果纠正 / 行政复议总计",
+        (t4("review", "corrected"),),
+        (t4("review", "total"),),
     ),
     Indicator(
-        "litigation_correction_rate", "诉讼纠错率", "行政诉讼案件（直接起诉与复议后起诉）中结果被纠正的比例。",
+        "litigation_correction_rate",
+        "诉讼纠错率",
+        "行政诉讼案件（直接起诉与复议后起诉）中结果被纠正的比例。",
         "诉讼纠错率 = 行政诉讼结果纠正 / 行政诉讼总计",
-        tuple(t4(b, "corrected") for b in _LITIGATION), tuple(t4(b, "total") for b in _LITIGATION),
+        tuple(t4(b, "corrected") for b in _LITIGATION),
+        tuple(t4(b, "total") for b in _LITIGATION),
     ),
     Indicator(
-        "dispute_rate", "复议诉讼率", "每收到一件申请，平均引起的行政复议和行政诉讼案件数。",
+        "dispute_rate",
+        "复议诉讼率",
+        "每收到一件申请，平均引起的行政复议和行政诉讼案件数。",
         "复议诉讼率 = (行政复议总计 + 行政诉讼总计) / 本年新收",
-        tuple(t4(b, "total") for b in T4_BLOCKS), (t3("new_received"),),
+        tuple(t4(b, "total") for b in T4_BLOCKS),
+        (t3("new_received"),),
     ),
 )
 
@@ -189,7 +214,7 @@ def _flatten_t2(values: dict[str, Any], lines: dict[str, Any]) -> list[dict[str,
     out = []
     for key, value in values.items():
         if key == "items":
-            for item, item_lines in zip(value, lines["items"]):
+            for item, item_lines in zip(value, lines["items"], strict=True):
                 for col, v in item["values"].items():
                     out.append({"row": item["item"], "column": col, "value": v, "source_line": item_lines["values"].get(col)})
         elif isinstance(value, dict):

@@ -128,7 +128,7 @@ def _link_previous(entries: list[Entry]) -> None:
             by_agency[e.agency.slug].append(e)
     for group in by_agency.values():
         group.sort(key=lambda e: e.year)
-        for before, after in zip(group, group[1:]):
+        for before, after in zip(group, group[1:], strict=False):
             after.previous = before
     for e in entries:
         if not e.primary and e.year is not None:

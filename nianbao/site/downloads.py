@@ -73,7 +73,9 @@ def _indicators_csv(data: SiteData) -> bytes:
     for e in data.corpus.primary:
         for v in data.indicators[e.key]:
             value = None if v.value is None else round(v.value, 6)
-            rows.append([e.agency.name, e.year, e.report.id, v.indicator.key, v.indicator.label, v.numerator, v.denominator, value, v.status])
+            rows.append(
+                [e.agency.name, e.year, e.report.id, v.indicator.key, v.indicator.label, v.numerator, v.denominator, value, v.status]
+            )
     return _csv(header, rows)
 
 
@@ -90,7 +92,14 @@ def _agencies(data: SiteData) -> list[dict[str, Any]]:
                 "listed": agency.listed,
                 "page": agency_page(agency.slug),
                 "reports": [
-                    {"id": e.report.id, "year": e.year, "printed_agency": e.report.agency, "page": report_page(e), "data": report_json(e), "primary": e.primary}
+                    {
+                        "id": e.report.id,
+                        "year": e.year,
+                        "printed_agency": e.report.agency,
+                        "page": report_page(e),
+                        "data": report_json(e),
+                        "primary": e.primary,
+                    }
                     for e in entries
                 ],
             }

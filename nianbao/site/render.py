@@ -55,9 +55,7 @@ def content_security_policy(inline_style: str = "", inline_script: str = "") -> 
 def render_page(env: Environment, page: Page) -> bytes:
     inline_style = getattr(page.ctx, "inline_css", "")
     inline_script = getattr(page.ctx, "inline_js", "")
-    html = env.get_template(page.template).render(
-        meta=page.meta, ctx=page.ctx, csp=content_security_policy(inline_style, inline_script)
-    )
+    html = env.get_template(page.template).render(meta=page.meta, ctx=page.ctx, csp=content_security_policy(inline_style, inline_script))
     return html.encode("utf-8")
 
 

@@ -31,8 +31,12 @@ def applications_chart(key: str, entries: list[Entry], title: str = "各机关�
     shown = [(e, v) for e, v in rows if v is not None]
     if not shown:
         return None
-    frame = pd.DataFrame({"年度": [str(e.year) for e, _ in shown], "机关": [e.agency.name for e, _ in shown], "件数": [v for _, v in shown]})
-    description = "每个机关在各年度报告中印出的“本年新收政府信息公开申请数量”（总计列）。" + _missing_note(entries, [e for e, v in rows if v is None])
+    frame = pd.DataFrame(
+        {"年度": [str(e.year) for e, _ in shown], "机关": [e.agency.name for e, _ in shown], "件数": [v for _, v in shown]}
+    )
+    description = "每个机关在各年度报告中印出的“本年新收政府信息公开申请数量”（总计列）。" + _missing_note(
+        entries, [e for e, v in rows if v is None]
+    )
     table = DataTable(("机关", "年度", "本年新收（件）"), tuple((e.agency.name, e.year_label, _cell(v)) for e, v in rows))
     return make_chart(key, title, description, grouped_bars(frame, "年度", "件数", "机关", "件"), table)
 
@@ -45,7 +49,7 @@ def outcomes_chart(key: str, entries: list[Entry], by_year: bool = False) -> Cha
     """How applications were answered: the six outcome groups stacked per report."""
     rows = [(e, _outcomes(e)) for e in entries]
     label = (lambda e: e.year_label) if by_year else (lambda e: e.label)
-    records = [(label(e), name, v) for e, vals in rows for name, v in zip(_OUTCOME_NAMES, vals) if v is not None]
+    records = [(label(e), name, v) for e, vals in rows for name, v in zip(_OUTCOME_NAMES, vals, strict=True) if v is not None]
     if not records:
         return None
     frame = pd.DataFrame(records, columns=["报告", "办理结果", "件数"])
@@ -57,7 +61,9 @@ def outcomes_chart(key: str, entries: list[Entry], by_year: bool = False) -> Cha
 
 
 _REASON_ROWS = [r for r in T3_ROWS if r.startswith(("denied_", "unable_", "not_processed_"))]
-_REASON_GROUP = {r: ("不予公开" if r.startswith("denied_") else "无法提供" if r.startswith("unable_") else "不予处理") for r in _REASON_ROWS}
+_REASON_GROUP = {
+    r: ("不予公开" if r.startswith("denied_") else "无法提供" if r.startswith("unable_") else "不予处理") for r in _REASON_ROWS
+}
 
 
 def refusal_chart(key: str, entries: list[Entry]) -> Chart | None:
@@ -66,13 +72,16 @@ def refusal_chart(key: str, entries: list[Entry]) -> Chart | None:
     for row in _REASON_ROWS:
         values = [figure(e.report, (t3(row),)) for e in entries]
         sums.append(sum(v for v in values if v is not None))
-        missing.extend(e for e, v in zip(entries, values) if v is None)
+        missing.extend(e for e, v in zip(entries, values, strict=True) if v is None)
     if not entries:
         return None
     frame = pd.DataFrame({"理由": [T3_ROW_SHORT[r] for r in _REASON_ROWS], "类别": [_REASON_GROUP[r] for r in _REASON_ROWS], "件数": sums})
     gaps = list({e.key: e for e in missing}.values())
     description = "所有报告中不予公开、无法提供和不予处理的各项理由（总计列）合计。" + _missing_note(entries, gaps)
-    table = DataTable(("类别", "理由", "件数（合计）"), tuple((_REASON_GROUP[r], T3_ROW_SHORT[r], format_number(s)) for r, s in zip(_REASON_ROWS, sums)))
+    table = DataTable(
+        ("类别", "理由", "件数（合计）"),
+        tuple((_REASON_GROUP[r], T3_ROW_SHORT[r], format_number(s)) for r, s in zip(_REASON_ROWS, sums, strict=True)),
+    )
     return make_chart(key, "未予公开的理由", description, plain_bars(frame, "理由", "件数", "类别", "件"), table)
 
 
@@ -88,9 +97,9 @@ def review_chart(key: str, entries: list[Entry]) -> Chart | None:
         values = []
         for part in _T4_PARTS:
             cells = [figure(e.report, (t4(block, part),)) for e in entries]
-            missing.extend(e for e, v in zip(entries, cells) if v is None)
+            missing.extend(e for e, v in zip(entries, cells, strict=True) if v is None)
             values.append(sum(v for v in cells if v is not None))
-        records += [(T4_BLOCK_LABELS[block], T4_FIELD_LABELS[p], v) for p, v in zip(_T4_PARTS, values)]
+        records += [(T4_BLOCK_LABELS[block], T4_FIELD_LABELS[p], v) for p, v in zip(_T4_PARTS, values, strict=True)]
         table_rows.append((T4_BLOCK_LABELS[block], *(format_number(v) for v in values)))
     frame = pd.DataFrame(records, columns=["类型", "结果", "件数"])
     order = [T4_FIELD_LABELS[p] for p in _T4_PARTS]

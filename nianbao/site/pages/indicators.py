@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from ...dataset import INDICATORS, MIN_DENOMINATOR, IndicatorValue, format_number, format_rate
 from ..context import SiteData
 from ..corpus import Entry
-from ..urls import INDEX, INDICATORS as PATH, rel, report_page
+from ..urls import INDEX, rel, report_page
+from ..urls import INDICATORS as PATH
 from .common import Cell, Grid, HeadCell, Page, Row, make_meta
 from .report import STATUS_TEXT
 

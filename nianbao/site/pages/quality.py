@@ -10,7 +10,8 @@ from ...model import Finding
 from ..context import SiteData
 from ..corpus import Entry
 from ..labels import SEVERITY_LABELS, cell_label
-from ..urls import INDEX, QUALITY as PATH, cell_anchor, line_anchor, rel, report_page
+from ..urls import INDEX, cell_anchor, line_anchor, rel, report_page
+from ..urls import QUALITY as PATH
 from .common import Link, Page, make_meta
 
 

@@ -131,7 +131,12 @@ def indicator_grid(values: list[IndicatorValue]) -> Grid:
     rows = []
     for v in values:
         parts = f"{format_number(v.numerator)} / {format_number(v.denominator)}"
-        cells = (Cell(format_rate(v.value), css=f"num status-{v.status}"), Cell(parts, css="num"), Cell(v.indicator.formula), Cell(STATUS_TEXT[v.status]))
+        cells = (
+            Cell(format_rate(v.value), css=f"num status-{v.status}"),
+            Cell(parts, css="num"),
+            Cell(v.indicator.formula),
+            Cell(STATUS_TEXT[v.status]),
+        )
         rows.append(Row((HeadCell(v.indicator.label),), cells))
     return Grid("indicators", "衍生指标", head, tuple(rows), css="plain")
 

@@ -88,7 +88,10 @@ def _t3_heads(row: str, template: str | None) -> tuple[HeadCell, ...]:
 def _t3_head_rows() -> tuple[tuple[HeadCell, ...], ...]:
     names = [HeadCell(T3_COLUMN_LABELS[c]) for c in T3_COLUMNS[1:6]]
     return (
-        (HeadCell("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", rowspan=3, colspan=3), HeadCell("申请人情况", colspan=7)),
+        (
+            HeadCell("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", rowspan=3, colspan=3),
+            HeadCell("申请人情况", colspan=7),
+        ),
         (HeadCell("自然人", rowspan=2), HeadCell("法人或其他组织", colspan=5), HeadCell("总计", rowspan=2)),
         tuple(names),
     )
@@ -106,7 +109,14 @@ def table3_grid(report: Report, index: FindingIndex) -> Grid | None:
         cells = [value_cell(t.rows[row][i], t.lines[row][i], ids[i], index) for i in range(len(T3_COLUMNS))]
         rows.append((_t3_heads(row, report.template), cells, ids))
     notes = _any_cells(index, "table3.")
-    return Grid("table3", "表三 收到和处理政府信息公开申请情况", _with_notes(_t3_head_rows(), notes), _grid_rows(rows, "table3", index), notes, css="official t3")
+    return Grid(
+        "table3",
+        "表三 收到和处理政府信息公开申请情况",
+        _with_notes(_t3_head_rows(), notes),
+        _grid_rows(rows, "table3", index),
+        notes,
+        css="official t3",
+    )
 
 
 def _any_cells(index: FindingIndex, prefix: str) -> bool:
