@@ -7,7 +7,7 @@ random text built from the seeds' own words, some random bytes. Each goes throug
 ``load_report`` as a maintainer's file would; an input fails when
 
 - an exception escapes ``load_report`` (``raise``),
-- the parser crashed inside it (a ``parse.crash`` finding, ``crash``),
+- the parser or a check crashed inside it (``parse.crash``/``check.crash``, ``crash``),
 - the report is malformed: bad finding fields, lines out of range, NaN, not JSON (``malformed``),
 - it takes longer than ``--timeout`` seconds (``timeout``).
 
@@ -257,8 +257,8 @@ def problems(report: object) -> list[str]:
             out.append(f"bad finding {f.rule!r} {f.severity!r} {f.message!r}")
         if not all(isinstance(n, int) and 1 <= n <= top for n in f.lines):
             out.append(f"finding {f.rule} has lines {f.lines} outside 1..{top}")
-        if f.rule == "parse.crash":
-            out.append(f"parser crashed: {f.message}")
+        if f.rule in ("parse.crash", "check.crash"):
+            out.append(f"parser crashed: {f.rule}: {f.message}")
     if report.table3 is not None and any(len(report.table3.rows[k]) != 7 for k in T3_ROWS):
         out.append("table 3 row without 7 cells")
     try:

@@ -305,3 +305,26 @@ def test_parse_command_prints_json_for_bad_input(tmp_path, capsys, data):
     assert main(["parse", str(write(tmp_path, "x.txt", data))]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["id"] == "x" and out["findings"]
+
+
+def test_long_digit_run_in_the_narrative_does_not_crash_a_check(tmp_path):
+    """Regression (fuzzer): narrative.py's int() on a 5000-digit 申请 N 件 escaped load_report."""
+    text = TEXT.replace("共接收政府信息公开申请5件", "共接收政府信息公开申请" + "9" * 5000 + "件")
+    assert text != TEXT
+    report = load_report(write(tmp_path, "long.txt", text))
+    assert not {"parse.crash", "check.crash"} & rules(report)
+
+
+def test_a_crashing_check_costs_only_its_own_findings(tmp_path, monkeypatch):
+    from nianbao import checks
+    from nianbao.checks import narrative
+
+    def boom(_report):
+        raise ValueError("synthetic")
+
+    monkeypatch.setattr(checks, "RULES", tuple(boom if r is narrative.check else r for r in checks.RULES))
+    monkeypatch.setattr(load, "RULES", checks.RULES)
+    report = load_report(SEED)
+    crash = [f for f in report.findings if f.rule == "check.crash"]
+    assert len(crash) == 1 and "ValueError" in crash[0].message
+    assert {"table3.total", "structure.extra_cells"} <= rules(report)

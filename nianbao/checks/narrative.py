@@ -6,9 +6,10 @@ import re
 
 from ..model import Finding, Report
 
-_APPLICATIONS = re.compile(r"(接收|收到|受理|新收|办理)了?[^，。；,;：:]{0,15}?申请?\D{0,4}?(\d+)\s*件")
-_REVIEW = re.compile(r"行政复议(?:案件)?\s*(\d+)\s*(?:件|起)")
-_LITIGATION = re.compile(r"行政诉讼(?:案件)?\s*(\d+)\s*(?:件|起)")
+# At most 18 digits: int() refuses over 4300 (a fuzzer-found crash), and no count is longer.
+_APPLICATIONS = re.compile(r"(接收|收到|受理|新收|办理)了?[^，。；,;：:]{0,15}?申请?\D{0,4}?(\d{1,18})\s*件")
+_REVIEW = re.compile(r"行政复议(?:案件)?\s*(\d{1,18})\s*(?:件|起)")
+_LITIGATION = re.compile(r"行政诉讼(?:案件)?\s*(\d{1,18})\s*(?:件|起)")
 
 
 def check(report: Report) -> list[Finding]:
