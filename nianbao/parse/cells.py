@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from .numbers import Cell, is_value, parse_number, to_cell
 
 _SIGN_WORD = re.compile(r"^(增加|减少|增|减)$")
+_TOKEN = re.compile(r"\S+")
 
 
 @dataclass(slots=True)
@@ -32,6 +33,10 @@ class Row:
     span: int = 0
     """Tab grids: cells after the last label, trailing blanks included (a rectangular
     grid's blank last cells are dropped from values but still count as columns)."""
+    label_x: list[int] = field(default_factory=list)
+    """Space text: the column (character offset) where each label cell starts."""
+    value_x: list[int] = field(default_factory=list)
+    """Space text: the column where each value cell ends (numbers are right-aligned)."""
 
     @property
     def label(self) -> str:
@@ -66,19 +71,39 @@ def _split_tabbed(text: str, line: int) -> Row:
 
 
 def _split_spaced(text: str, line: int) -> Row:
-    tokens = _join_sign_words(text.split())
+    """Space text; a gap of two or more spaces separates cells (pdftotext -layout)."""
+    tokens = _join_sign_words([(m.start(), m.group()) for m in _TOKEN.finditer(text)])
     start = len(tokens)
-    while start > 0 and _spaced_value(tokens[start - 1]):
+    while start > 0 and _spaced_value(tokens[start - 1][1]):
         start -= 1
     lead = 0
-    while lead < start and _spaced_value(tokens[lead]) and parse_number(tokens[lead]) is not None:
+    while lead < start and _spaced_value(tokens[lead][1]) and parse_number(tokens[lead][1]) is not None:
         lead += 1
     if lead < 2:
         lead = 0  # "1.属于…" or "2020 年…": a single leading number is part of the label
-    label = " ".join(tokens[lead:start])
-    labels = [label] if label else []
-    cells = [to_cell(t) for t in tokens[start:]]
-    return Row(line, labels, cells, tabbed=False, lead=[to_cell(t) for t in tokens[:lead]])
+    segments = _segments(tokens[lead:start])
+    return Row(
+        line,
+        [t for _x, t in segments],
+        [to_cell(t) for _x, t in tokens[start:]],
+        tabbed=False,
+        lead=[to_cell(t) for _x, t in tokens[:lead]],
+        label_x=[x for x, _t in segments],
+        value_x=[x + len(t) for x, t in tokens[start:]],
+    )
+
+
+def _segments(tokens: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Label tokens grouped into cells: a wide gap starts a new cell."""
+    out: list[tuple[int, str]] = []
+    end = None
+    for x, tok in tokens:
+        if out and end is not None and x - end < 2:
+            out[-1] = (out[-1][0], out[-1][1] + " " + tok)
+        else:
+            out.append((x, tok))
+        end = x + len(tok)
+    return out
 
 
 def _spaced_value(token: str) -> bool:
@@ -86,12 +111,12 @@ def _spaced_value(token: str) -> bool:
     return token != "无" and is_value(token)
 
 
-def _join_sign_words(tokens: list[str]) -> list[str]:
+def _join_sign_words(tokens: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """"增 18" is one value, not a label "增" and a value 18."""
-    out: list[str] = []
-    for tok in tokens:
-        if out and _SIGN_WORD.match(out[-1]) and parse_number(tok) is not None:
-            out[-1] = out[-1] + tok
+    out: list[tuple[int, str]] = []
+    for x, tok in tokens:
+        if out and _SIGN_WORD.match(out[-1][1]) and parse_number(tok) is not None:
+            out[-1] = (out[-1][0], out[-1][1] + tok)
         else:
-            out.append(tok)
+            out.append((x, tok))
     return out

@@ -54,8 +54,8 @@ def _read_title(lines: list[str], meta: Metadata) -> None:
             # A title may wrap: "…2025 年政府信息公开工作" + "年度报告".
             parts = [t for _i, t in filled[n : n + width]]
             joined = "".join(parts)
-            if len(parts) < width or len(joined) > 70:
-                break
+            if len(parts) < width or len(joined) > 70 or any("报告" in p for p in parts[:-1]):
+                break  # a running header "政府信息公开工作年度报告" is not the start of a title
             if _match_title(joined, [t for _i, t in filled[:n]], meta):
                 meta.title_line = i + 1
                 return

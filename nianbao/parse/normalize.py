@@ -34,7 +34,8 @@ def normalize_line(line: str) -> str:
     if is_footer(text):
         return ""
     # Trailing tabs stay: they are a grid row's blank last cells (see cells.Row.span).
-    return text.rstrip(" ").lstrip(" ") if text.strip() else ""
+    # Leading spaces stay too: in pdftotext -layout text they are the column a cell is in.
+    return text.rstrip(" ") if text.strip() else ""
 
 
 def _pipe_to_tabs(text: str) -> str:
@@ -55,4 +56,21 @@ def compact(text: str) -> str:
 
 
 def normalize_lines(lines: list[str]) -> list[str]:
-    return [normalize_line(line) for line in lines]
+    """Normalised lines; a running page header repeated atop pages is blanked."""
+    norm = [normalize_line(line) for line in lines]
+    for index in _page_headers(lines, norm):
+        norm[index] = ""
+    return norm
+
+
+def _page_headers(raw: list[str], norm: list[str]) -> list[int]:
+    """Lines that open two or more pages (after a form feed) with the same text."""
+    firsts: dict[str, list[int]] = {}
+    page_start = True
+    for i, line in enumerate(raw):
+        if "\f" in line:
+            page_start = True
+        if page_start and norm[i].strip():
+            firsts.setdefault(compact(norm[i]), []).append(i)
+            page_start = False
+    return sorted(i for text, where in firsts.items() if len(where) >= 2 and len(text) <= 40 for i in where)

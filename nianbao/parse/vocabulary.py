@@ -111,6 +111,17 @@ def t3_category(label: str) -> str | None:
     return None
 
 
+def t3_last_category(text: str) -> str | None:
+    """The category named last in a run of category-column text."""
+    text = clean_label(text)
+    best, where = None, -1
+    for name, pattern, _rows in T3_CATEGORIES:
+        for m in pattern.finditer(text):
+            if m.start() > where:
+                best, where = name, m.start()
+    return best
+
+
 def t3_numbered(label: str, category: str | None) -> str | None:
     """The row a label names by its numbering alone (fallback for garbled text)."""
     text = clean_label(label)
