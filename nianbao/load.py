@@ -84,6 +84,7 @@ def _inside(path: Path, root: Path) -> bool:
 
 def load_report(path: Path, source: str | None = None, data: bytes | None = None) -> Report:
     """Parse and check one file (or ``data`` read from it); never raises on bad input."""
+    path = Path(path)
     source = source or path.as_posix()
     if data is None:
         data, problem = _read_bytes(path)

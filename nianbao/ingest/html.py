@@ -181,3 +181,13 @@ def _int(value) -> int:
         return int(str(value).strip())
     except (TypeError, ValueError):
         return 1
+
+
+def table_lines(markup: str) -> list[str]:
+    """Grid lines of every <table> in a piece of markup (tables inside Markdown text)."""
+    soup = BeautifulSoup(markup, "html.parser")
+    lines: list[str] = []
+    for table in soup.find_all("table"):
+        if table.find_parent("table") is None:
+            _emit_table(table, lines)
+    return lines

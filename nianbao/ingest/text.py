@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from ..model import Finding
@@ -65,6 +66,18 @@ def split_lines(text: str) -> list[str]:
 _LEGACY = {"gb18030": "GBK/GB18030", "utf-16": "UTF-16", "utf-16-le": "UTF-16LE", "utf-16-be": "UTF-16BE"}
 
 
+_HTML_TABLE = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def expand_html_tables(text: str) -> str:
+    """Markdown from PDF-to-Markdown tools carries tables as HTML: make them grid lines."""
+    if "<table" not in text.lower():
+        return text
+    from .html import table_lines  # only needed for such files; keeps plain reads light
+
+    return _HTML_TABLE.sub(lambda m: "\n".join(table_lines(m.group(0))), text)
+
+
 def read_text(path: Path, data: bytes) -> Document:
     """Decode a text file; also the fallback for forms no reader is registered for."""
     if binary_signature(data):
@@ -76,7 +89,7 @@ def read_text(path: Path, data: bytes) -> Document:
     text, enc, findings = decode(data)
     if enc in _LEGACY and not findings:
         findings.append(Finding("input.not_utf8", "info", f"文件编码为 {_LEGACY[enc]}（不是 UTF-8），已按该编码读取。", "原文"))
-    return Document(path=path, kind="text", lines=split_lines(text), findings=findings)
+    return Document(path=path, kind="text", lines=split_lines(expand_html_tables(text)), findings=findings)
 
 
 def _blank(data: bytes) -> bool:
