@@ -51,7 +51,7 @@ def test_every_page_is_chinese_with_csp(pages):
     for path, soup in pages.items():
         assert soup.html["lang"] == "zh-CN", path
         csp = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
-        assert "default-src 'none'" in csp and "unsafe-inline" not in csp and "unsafe-eval" not in csp, path
+        assert "default-src 'none'" in csp and "'unsafe-inline'" not in csp and "'unsafe-eval'" not in csp, path
 
 
 def _links(soup: BeautifulSoup):
