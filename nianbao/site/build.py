@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..agencies import RegistryError, load_registry
 from ..load import discover, load_reports
+from ..publish.search import search_files
 from .context import SiteData, site_data
 from .corpus import assemble
 from .downloads import data_files
@@ -49,6 +50,7 @@ def build_site(seeds: Path, out: Path, content: Path, strict: bool) -> int:
     reports = load_reports(discover(seeds), root=seeds.parent, agency_of=lambda r: registry.resolve(r.agency).slug)
     data = site_data(assemble(reports, registry), content)
     files = render_site(data)
+    files.update(search_files(files))  # Pagefind index + UI, written in the same atomic swap
     write_site(files, out)
     return _summary(data, out, strict)
 

@@ -22,8 +22,11 @@ ASSETS = ROOT / "site_assets"
 
 #: Everything from the site itself, nothing from another host. Chart SVG uses presentation
 #: attributes, not style attributes, so style-src needs no 'unsafe-inline'.
+#: 'wasm-unsafe-eval': the search page's Pagefind runs its index as WebAssembly, which CSP
+#: blocks without it; it permits compiling wasm only, not eval() of JavaScript. Pagefind's
+#: web worker (pagefind/pagefind-worker.js) is allowed by script-src 'self'.
 CSP = (
-    "default-src 'none'; script-src 'self'{script}; style-src 'self'{style}; img-src 'self' data:; "
+    "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'{script}; style-src 'self'{style}; img-src 'self' data:; "
     "font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'"
 )
 

@@ -1,0 +1,33 @@
+// Query a built site's Pagefind index with Pagefind's own pagefind.js and WebAssembly.
+// Usage: node search_query.mjs SITE_DIR TERM... -> JSON {term: [{url, title, excerpt}]}
+// Node's fetch() cannot read file:// URLs, so they are answered from disk; nothing else
+// is fetched (any other URL is an error: the index must be self-contained).
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+globalThis.fetch = async (input) => {
+  const url = typeof input === "string" ? input : input.url;
+  if (!url.startsWith("file:")) throw new Error(`unexpected fetch of ${url}`);
+  try {
+    return new Response(await readFile(fileURLToPath(url)), { status: 200 });
+  } catch {
+    return new Response("", { status: 404 });
+  }
+};
+
+const [site, ...terms] = process.argv.slice(2);
+const bundle = pathToFileURL(path.join(path.resolve(site), "pagefind", "pagefind.js")).href;
+const pagefind = await import(bundle);
+await pagefind.options({ baseUrl: "/" });
+const out = {};
+for (const term of terms) {
+  const found = await pagefind.search(term);
+  out[term] = [];
+  for (const result of found.results) {
+    const data = await result.data();
+    out[term].push({ url: data.url, title: data.meta.title, excerpt: data.excerpt });
+  }
+}
+await pagefind.destroy?.();
+process.stdout.write(JSON.stringify(out));
