@@ -13,6 +13,7 @@ from pathlib import Path
 from ..ingest import Document, read
 from ..model import Finding, Report
 from .cells import Row, split_row
+from .glued import decode_glued
 from .metadata import read_metadata
 from .normalize import normalize_lines
 from .regions import table_regions
@@ -55,6 +56,8 @@ def parse_document(doc: Document, source: str | None = None) -> Report:
     report.findings.extend(doc.findings)
     report.sections = build_sections(headings, spans, lambda k, a, b: _narrative(raw, norm, k, a, b))
     regions = table_regions(norm, spans)
+    norm, glued = decode_glued(norm, regions)  # cells that ran together: cut by arithmetic
+    report.findings, report.format = report.findings + glued, "glued" if glued else report.format
     for name, parser in (("table2", parse_table2), ("table3", parse_table3), ("table4", parse_table4)):
         span = regions.get(name)
         if span is None:

@@ -56,6 +56,7 @@ class GluedRow:
     width: int
     key: str | None = None
     candidates: list[Cut] = field(default_factory=list)
+    capped: bool = False
 
 
 def decode_glued(norm: list[str], regions: dict[str, tuple[int, int]]) -> tuple[list[str], list[Finding]]:
@@ -158,7 +159,7 @@ def _table3(out: list[str], start: int, end: int, narrative: set[float]) -> list
             found = _candidates(row, _COUNT, _row_total, closing=sum)
         else:
             found = _candidates(row, _COUNT, lambda _v: True)
-        row.candidates = found if found is not None else []
+        row.candidates, row.capped = found or [], found is None
         rows.append(row)
     if width == 7:
         _resolve_columns(rows)
@@ -229,7 +230,7 @@ def _table2(out: list[str], start: int, end: int, narrative: set[float]) -> list
             continue
         row = GluedRow(i, hit[0], hit[1], width)
         found = _candidates(row, _SIGNED, lambda _v: True)
-        row.candidates = found if found is not None else []
+        row.candidates, row.capped = found or [], found is None
         rows.append(row)
     _tie_break(rows, narrative, (), None)
     return _write(out, rows, "表2")
@@ -251,7 +252,7 @@ def _table4(out: list[str], start: int, end: int, narrative: set[float]) -> list
             continue
         row = rows[-1]
         found = _candidates(row, _COUNT, _blocks_add_up, _blocks_prune)
-        row.candidates = found if found is not None else []
+        row.candidates, row.capped = found or [], found is None
     _tie_break(rows, narrative, (), None)
     return _write(out, rows, "表4")
 
@@ -289,8 +290,10 @@ def _write(out: list[str], rows: list[GluedRow], where: str) -> list[Finding]:
 
 def _ambiguous(row: GluedRow, where: str) -> Finding:
     label = row.label or "数值行"
-    if row.candidates:
-        why = f"有 {len(row.candidates)} 种以上拆分都符合表格的合计关系"
+    if row.capped:
+        why = "可能的拆分太多"
+    elif row.candidates:
+        why = f"有 {len(row.candidates)} 种拆分都符合表格的合计关系"
     else:
         why = f"无法拆成 {row.width} 个数（可能有空白单元格）"
     message = f"{where}“{label}”一行的数字“{row.run}”在原文中连在一起，{why}，无法确定，这些单元格留空。"

@@ -1,0 +1,121 @@
+"""Glued web text: digit runs cut back into cells by the table's own arithmetic."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from nianbao.ingest import Document
+from nianbao.parse import parse_document
+from nianbao.parse.glued import _COUNT, _row_total, splits
+from nianbao.serialize import to_json
+
+from .formats_util import FIELDS, fixture_for, mismatches, parsed, truth_for
+
+HEAD = ["某某县人民政府2024年政府信息公开工作年度报告", "一、总体情况"]
+T3_HEAD = [
+    "三、收到和处理政府信息公开申请情况",
+    "(本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和)申请人情况",
+    "自然人法人或其他组织总计",
+    "商业企业科研机构社会公益组织法律服务机构其他",
+]
+
+
+def _parse(lines: list[str]) -> dict:
+    return to_json(parse_document(Document(path=Path("glued.txt"), kind="text", lines=lines)))
+
+
+def _rules(report: dict) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    for f in report["findings"]:
+        out.setdefault(f["rule"], []).append(f)
+    return out
+
+
+@pytest.mark.parametrize("n", ["000", "002"])
+def test_glued_seed_decodes_to_truth(n):
+    seed = next(p for p in fixture_for(Path(n), "x").parent.parent.parent.parent.joinpath("seeds").glob(f"{n}_*.txt"))
+    got = parsed(fixture_for(seed, "glued.txt"))
+    assert got["format"] == "glued"
+    assert mismatches(got, truth_for(seed)) == {}
+    assert "parse.glued_reconstructed" in _rules(got)
+    assert "parse.glued_ambiguous" not in _rules(got)
+
+
+def test_every_glued_value_is_the_truth_or_null_with_a_warning(seed):
+    got = parsed(fixture_for(seed, "glued.txt"))
+    truth = truth_for(seed)
+    warnings = _rules(got).get("parse.glued_ambiguous", [])
+    wrong = [key for key, values in got["table3"]["rows"].items() if values != truth["table3"]["rows"][key]]
+    for key in wrong:
+        assert got["table3"]["rows"][key] == [None] * 7, key  # never a guessed number
+    assert len(wrong) <= len(warnings)
+    assert got["table4"] == truth["table4"]
+    assert {f: got[f] for f in ("agency", "year", "template")} == {f: truth[f] for f in ("agency", "year", "template")}
+
+
+def test_text_seeds_are_not_taken_for_glued(seed):
+    got = parsed(seed)
+    assert got["format"] in ("text", "markdown")
+    assert not [f for f in got["findings"] if f["rule"].startswith("parse.glued")]
+
+
+def test_issue_example_needs_the_narrative():
+    body = ["第二十条第（一）项", "信息内容本年制发件数本年废止件数现行有效件数", "行政规范性文件77132470", "三、收到和处理政府信息公开申请情况"]
+    told = HEAD + ["本年制发行政规范性文件77件，废止132件，现行有效470件。", "二、主动公开政府信息情况"] + body
+    got = _parse(told)
+    assert got["table2"]["normative_documents"] == {"issued": 77, "repealed": 132, "in_force": 470}
+    assert got["format"] == "glued" and "parse.glued_reconstructed" in _rules(got)
+    silent = _parse(HEAD + ["工作情况良好。", "二、主动公开政府信息情况"] + body)
+    assert silent["table2"]["normative_documents"] == {"issued": None, "repealed": None, "in_force": None}
+    (warning,) = _rules(silent)["parse.glued_ambiguous"]
+    assert warning["severity"] == "warning" and warning["lines"] == [7]
+
+
+def test_row_total_decides_a_row():
+    got = _parse(HEAD + ["无。"] + T3_HEAD + ["一、本年新收政府信息公开申请数量1110000021"])
+    assert got["table3"]["rows"]["new_received"] == [11, 10, 0, 0, 0, 0, 21]
+    assert got["provenance"]["table3"]["rows"]["new_received"] == [8] * 7
+
+
+def test_column_sums_and_balance_decide_rows_the_row_total_leaves_open():
+    assert len(splits("1210100023", 7, _COUNT, _row_total, closing=sum)) == 3
+    rows = [
+        "一、本年新收政府信息公开申请数量1210100023",
+        "二、上年结转政府信息公开申请数量0000000",
+        "三、本年度办理结果（一）予以公开99100019",
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）3100004",
+        "（七）总计1210100023",
+        "四、结转下年度继续办理0000000",
+    ]
+    got = _parse(HEAD + ["无。"] + T3_HEAD + rows)
+    table = got["table3"]["rows"]
+    assert table["granted"] == [9, 9, 1, 0, 0, 0, 19]
+    assert table["total"] == [12, 10, 1, 0, 0, 0, 23]
+    assert table["new_received"] == [12, 10, 1, 0, 0, 0, 23]
+    assert "parse.glued_ambiguous" not in _rules(got)
+
+
+def test_unresolved_row_is_left_null_with_a_warning():
+    got = _parse(HEAD + ["无。"] + T3_HEAD + ["一、本年新收政府信息公开申请数量1210100023"])
+    assert got["table3"]["rows"]["new_received"] == [None] * 7
+    (warning,) = _rules(got)["parse.glued_ambiguous"]
+    assert "1210100023" in warning["message"]
+
+
+def test_table4_blocks_add_up():
+    lines = HEAD + ["无。", "四、政府信息公开行政复议、行政诉讼情况", "行政复议行政诉讼", "结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉",
+                    "结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计", "12001131000100000", "五、存在的主要问题及改进情况"]  # fmt: skip
+    got = _parse(lines)
+    assert got["table4"]["review"] == {"upheld": 12, "corrected": 0, "other": 0, "pending": 1, "total": 13}
+    assert got["table4"]["litigation_direct"]["total"] == 1
+
+
+def test_search_is_bounded():
+    start = time.perf_counter()
+    got = _parse(HEAD + ["无。"] + T3_HEAD + ["一、本年新收政府信息公开申请数量" + "123456789" * 8])
+    assert time.perf_counter() - start < 10
+    assert got["table3"]["rows"]["new_received"] == [None] * 7
+    assert "parse.glued_ambiguous" in _rules(got)
