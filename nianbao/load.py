@@ -164,10 +164,11 @@ def _crashed(path: Path, source: str, data: bytes, exc: Exception) -> Report:
 
 def load_reports(paths: list[Path], root: Path | None = None, agency_of: AgencyOf | None = None) -> list[Report]:
     """Every file parsed and checked, plus the checks across one agency's years."""
-    reports = []
-    for path in paths:
-        source = path.relative_to(root).as_posix() if root and _inside(path.resolve(), root.resolve()) else path.name
-        reports.append(load_report(path, source=source))
+    from .parallel import load_many  # parse cache + every core; same reports, same order
+
+    base = root.resolve() if root else None
+    sources = [path.relative_to(root).as_posix() if base and _inside(path.resolve(), base) else path.name for path in paths]
+    reports = load_many(paths, sources)
     unique_ids(reports)
     across = check_corpus(reports) if agency_of is None else _across(reports, agency_of)
     for report in reports:

@@ -1,0 +1,88 @@
+"""Parse cache: a checked report stored under the hash of its file's bytes and of the code.
+
+A rebuild then parses only the files that changed. The key covers the file content, the
+parser's PARSER_VERSION and a fingerprint of the source of every module that shapes a
+report (ingest, parse, checks, model, serialize, load), so editing the parser without
+bumping its version still invalidates the cache. Entries are the JSON of
+``to_json(report, include_lines=True)``; ``from_json`` rebuilds the Report. A broken or
+unreadable entry is a miss, never an error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+from .model import Report
+from .serialize import from_json, to_json
+
+#: Where entries live unless NIANBAO_CACHE says otherwise (".cache/" is gitignored).
+DEFAULT_DIR = Path(".cache/nianbao/reports")
+_PACKAGE = Path(__file__).resolve().parent
+_CODE = ("ingest", "parse", "checks", "model.py", "serialize.py", "load.py", "cache.py")
+
+
+def cache_dir() -> Path | None:
+    """The cache folder; None when NIANBAO_CACHE is "off" (or "0")."""
+    value = os.environ.get("NIANBAO_CACHE", "")
+    if value.lower() in ("off", "0", "no"):
+        return None
+    return Path(value) if value else DEFAULT_DIR
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """sha256 over PARSER_VERSION and the source of every module that shapes a report."""
+    from .parse import PARSER_VERSION
+
+    digest = hashlib.sha256(PARSER_VERSION.encode())
+    for name in _CODE:
+        path = _PACKAGE / name
+        for file in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
+            digest.update(file.relative_to(_PACKAGE).as_posix().encode())
+            digest.update(file.read_bytes())
+    return digest.hexdigest()
+
+
+def cache_key(data: bytes) -> str:
+    return hashlib.sha256(code_fingerprint().encode() + hashlib.sha256(data).digest()).hexdigest()
+
+
+def _entry(folder: Path, key: str) -> Path:
+    return folder / key[:2] / f"{key}.json"
+
+
+def get(key: str, report_id: str, source: str) -> Report | None:
+    """The cached report for ``key`` with this file's id and source, or None."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        data = json.loads(_entry(folder, key).read_bytes())
+        report = from_json(data)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    # Same bytes may sit under two names: the id and source are the file's, not the entry's.
+    report.id, report.source = report_id, source
+    return report
+
+
+def put(key: str, report: Report) -> None:
+    """Store ``report`` (written atomically, so a crash never leaves half an entry)."""
+    folder = cache_dir()
+    if folder is None:
+        return
+    path = _entry(folder, key)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(to_json(report, include_lines=True), ensure_ascii=False, separators=(",", ":"))
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only or full disk costs speed, not correctness
