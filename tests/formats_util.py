@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from nianbao.parse import parse_document, parse_file
 from nianbao.ingest import read
+from nianbao.parse import parse_document, parse_file
 from nianbao.serialize import to_json
 
 from .conftest import FIXTURES, SEED_FILES, truth_for

@@ -12,7 +12,7 @@ import pytest
 from nianbao.ingest import detect_kind, read
 
 from .conftest import ROOT, SEED_FILES
-from .formats_util import FORMATS, FIELDS, fixture_for, parsed, truth_for
+from .formats_util import FIELDS, FORMATS, fixture_for, parsed, truth_for
 
 KINDS = {"page.html": "html", "fragment.html": "html", "docx": "docx", "pdf": "pdf", "glued.txt": "text"}
 
@@ -58,7 +58,9 @@ def test_zip_that_is_not_word_is_binary():
 @pytest.mark.parametrize("suffix", ["page.html", "docx", "pdf"])
 def test_parse_command_reads_every_form(suffix):
     path = fixture_for(SEED_FILES[0], suffix)
-    out = subprocess.run([sys.executable, "build.py", "parse", str(path.relative_to(ROOT))], cwd=ROOT, capture_output=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "build.py", "parse", str(path.relative_to(ROOT))], cwd=ROOT, capture_output=True, check=True
+    ).stdout
     data = json.loads(out)
     assert data["format"] == KINDS[suffix]
     assert data["source"].endswith(path.name)

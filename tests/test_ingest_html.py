@@ -10,7 +10,7 @@ from nianbao.ingest import read
 from nianbao.ingest.grid import Span, expand
 from nianbao.ingest.html import decode_html
 
-from .fixtures.render_tables import Cell, T3_HEADER, table4_blocks
+from .fixtures.render_tables import T3_HEADER, Cell, table4_blocks
 from .formats_util import fixture_for, mismatches, parsed, truth_for
 
 
@@ -60,7 +60,11 @@ def _table(rows: list[list[Cell]]) -> str:
 
 def test_total_column_printed_first_is_put_back():
     header = [
-        [Cell("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", rowspan=3, colspan=2), Cell("总计", rowspan=3), Cell("申请人情况", colspan=6)],
+        [
+            Cell("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", rowspan=3, colspan=2),
+            Cell("总计", rowspan=3),
+            Cell("申请人情况", colspan=6),
+        ],
         [Cell("自然人", rowspan=2), Cell("法人或其他组织", colspan=5)],
         [Cell("商业企业"), Cell("科研机构"), Cell("社会公益组织"), Cell("法律服务机构"), Cell("其他")],
     ]

@@ -28,7 +28,11 @@ def test_table3_runs_over_a_page_break():
     import pdfplumber
 
     with pdfplumber.open(fixture_for(Path("001"), "pdf")) as pdf:
-        pages = [n for n, page in enumerate(pdf.pages) if "本年新收" in (page.extract_text() or "") or "结转下年度" in (page.extract_text() or "")]
+        pages = [
+            n
+            for n, page in enumerate(pdf.pages)
+            if "本年新收" in (page.extract_text() or "") or "结转下年度" in (page.extract_text() or "")
+        ]
     assert len(set(pages)) == 2, pages
     got = parsed(fixture_for(Path("001"), "pdf"))
     assert got["structure"]["table3_found"][-1] == "carried_forward"

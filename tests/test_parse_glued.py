@@ -12,7 +12,7 @@ from nianbao.parse import parse_document
 from nianbao.parse.glued import _COUNT, _row_total, splits
 from nianbao.serialize import to_json
 
-from .formats_util import FIELDS, fixture_for, mismatches, parsed, truth_for
+from .formats_util import fixture_for, mismatches, parsed, truth_for
 
 HEAD = ["某某县人民政府2024年政府信息公开工作年度报告", "一、总体情况"]
 T3_HEAD = [
@@ -63,7 +63,12 @@ def test_text_seeds_are_not_taken_for_glued(seed):
 
 
 def test_issue_example_needs_the_narrative():
-    body = ["第二十条第（一）项", "信息内容本年制发件数本年废止件数现行有效件数", "行政规范性文件77132470", "三、收到和处理政府信息公开申请情况"]
+    body = [
+        "第二十条第（一）项",
+        "信息内容本年制发件数本年废止件数现行有效件数",
+        "行政规范性文件77132470",
+        "三、收到和处理政府信息公开申请情况",
+    ]
     told = HEAD + ["本年制发行政规范性文件77件，废止132件，现行有效470件。", "二、主动公开政府信息情况"] + body
     got = _parse(told)
     assert got["table2"]["normative_documents"] == {"issued": 77, "repealed": 132, "in_force": 470}

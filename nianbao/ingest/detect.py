@@ -78,7 +78,7 @@ def _looks_utf16(head: bytes) -> bool:
 
 
 def utf16_without_bom(data: bytes) -> str | None:
-    """"utf-16-le"/"utf-16-be" when BOM-less bytes read as UTF-16 text, else None.
+    """ "utf-16-le"/"utf-16-be" when BOM-less bytes read as UTF-16 text, else None.
 
     Chinese UTF-16 has few NUL bytes (only its ASCII does), so count on what the
     decoded text looks like rather than on NULs alone.

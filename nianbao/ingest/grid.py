@@ -97,7 +97,7 @@ def canonical_columns(grid: list[list[str]]) -> list[list[str]]:
     out = []
     for row in grid:
         new = list(row)
-        for slot, source in zip(slots, found):
+        for slot, source in zip(slots, found, strict=True):
             new[slot] = row[source] if source < len(row) else ""
         out.append(new)
     return out
