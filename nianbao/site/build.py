@@ -9,7 +9,7 @@ previous site as it was. The stages, top to bottom:
 3. corpus     reports tied to agencies; duplicates picked; previous reports linked
 4. data       the tidy frame, indicators, content pages (SiteData)
 5. pages      one context builder per page type -> rendered HTML
-6. files      + data downloads + assets
+6. files      + data downloads, each report's original file, assets
 7. write      atomic swap into --out
 """
 
@@ -19,11 +19,11 @@ import sys
 from pathlib import Path
 
 from ..agencies import RegistryError, load_registry
-from ..load import discover, load_reports
+from ..load import MAX_INPUT_BYTES, discover, load_reports
 from ..publish.search import search_files
 from .context import SiteData, site_data
 from .corpus import assemble
-from .downloads import data_files
+from .downloads import data_files, original_files
 from .pages.agency import build_agency_pages
 from .pages.common import Page
 from .pages.content import build_data, build_docs, build_not_found, build_search
@@ -50,6 +50,7 @@ def build_site(seeds: Path, out: Path, content: Path, strict: bool) -> int:
     reports = load_reports(discover(seeds), root=seeds.parent, agency_of=lambda r: registry.resolve(r.agency).slug)
     data = site_data(assemble(reports, registry), content)
     files = render_site(data)
+    files.update(original_files(data.corpus.entries, seeds.parent, MAX_INPUT_BYTES))
     files.update(search_files(files))  # Pagefind index + UI, written in the same atomic swap
     write_site(files, out)
     return _summary(data, out, strict)

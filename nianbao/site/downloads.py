@@ -5,13 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 from typing import Any
 
 from ..dataset import INDICATORS, TIDY_COLUMNS, tidy_frame
 from ..serialize import to_json
 from .context import SiteData
 from .corpus import Entry
-from .urls import FINDINGS_CSV, INDICATORS_CSV, REPORTS_CSV, REPORTS_JSON, agency_page, report_json, report_page
+from .urls import FINDINGS_CSV, INDICATORS_CSV, REPORTS_CSV, REPORTS_JSON, agency_page, original_file, report_json, report_page
 
 
 def _json(data: Any) -> bytes:
@@ -44,6 +45,23 @@ def data_files(data: SiteData) -> dict[str, bytes]:
     }
     for e in entries:
         files[report_json(e)] = _json(to_json(e.report, include_lines=True))
+    return files
+
+
+def original_files(entries: list[Entry], root: Path, limit: int) -> dict[str, bytes]:
+    """Each report's original input, byte for byte, so a reader can check any number.
+
+    Files over ``limit`` bytes (never parsed either) and files that cannot be read again
+    are left out; the report page then says so.
+    """
+    files = {}
+    for e in entries:
+        path = root / e.report.source
+        try:
+            if path.is_file() and not path.is_symlink() and path.stat().st_size <= limit:
+                files[original_file(e)] = path.read_bytes()
+        except OSError:
+            continue
     return files
 
 

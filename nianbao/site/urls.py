@@ -32,6 +32,16 @@ def report_json(entry: Entry) -> str:
     return f"data/reports/{entry.key}.json"
 
 
+#: Extension an original is published under, by input form. Saved web pages are served
+#: as text: a government page's own scripts must never run on this site's origin.
+ORIGINAL_SUFFIX = {"pdf": ".pdf", "docx": ".docx", "html": ".html.txt"}
+
+
+def original_file(entry: Entry) -> str:
+    """Where the report's original input file is published."""
+    return f"originals/{entry.key}{ORIGINAL_SUFFIX.get(entry.report.format, '.txt')}"
+
+
 def agency_page(slug: str) -> str:
     return f"agencies/{slug}.html"
 

@@ -9,12 +9,23 @@ from ...model import Finding, Report
 from ..context import SiteData
 from ..corpus import Entry
 from ..labels import SECTION_LABELS, SEVERITY_LABELS, cell_label
-from ..urls import INDEX, agency_page, cell_anchor, line_anchor, rel, report_json, report_page, year_page
+from ..urls import INDEX, agency_page, cell_anchor, line_anchor, original_file, rel, report_json, report_page, year_page
 from .common import Cell, Grid, HeadCell, Link, Page, Prose, Row, make_meta
 from .report_tables import FindingIndex, table2_grid, table3_grid, table4_grid
 
 #: Which table is printed under which section.
 _TABLE_OF_SECTION = {"active_disclosure": "table2", "applications": "table3", "review_litigation": "table4"}
+
+#: How the input came: shown on the page and in the original file's link.
+FORM_LABELS = {
+    "text": "纯文本",
+    "markdown": "Markdown 文本",
+    "html": "网页 HTML，以文本显示",
+    "pdf": "PDF",
+    "docx": "Word 文档",
+    "glued": "网页复制文本（单元格粘连，已按表内勾稽关系拆分）",
+    "binary": "无法读取的文件",
+}
 
 STATUS_TEXT = {
     "small": f"样本过少（分母不足 {MIN_DENOMINATOR}），不参与排名",
@@ -97,7 +108,10 @@ def report_page_for(data: SiteData, entry: Entry) -> Page:
         comparison_title=f"与上一份报告（{entry.previous.year} 年）比较" if entry.previous else "",
         sections=_sections(report, index),
         source=_source(report),
-        downloads=(Link("本报告数据（JSON，含原文）", rel(path, report_json(entry))),),
+        downloads=(
+            Link("本报告数据（JSON，含原文）", rel(path, report_json(entry))),
+            Link(f"原始文件（{FORM_LABELS.get(report.format, report.format)}）", rel(path, original_file(entry))),
+        ),
     )
     return Page(path, "report.html", meta, ctx)
 
@@ -110,6 +124,7 @@ def _facts(entry: Entry) -> tuple[Fact, ...]:
         ("机关层级", a.level),
         ("统计期限", r.period or ""),
         ("表格模板", f"{r.template} 年版" if r.template else "未识别"),
+        ("来源形式", FORM_LABELS.get(r.format, r.format)),
         ("联系电话", r.contact.phone or ""),
         ("联系地址", r.contact.address or ""),
         # The agency's website stays plain text: the site links to no other host.
