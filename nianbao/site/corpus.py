@@ -7,6 +7,7 @@ same agency, and which report is used when two claim the same agency and year.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -72,8 +73,15 @@ class Corpus:
 
 
 def safe_id(text: str) -> str:
-    """A report id as a URL-safe ASCII fragment."""
-    return _UNSAFE.sub("-", text.lower()).strip("-") or "report"
+    """A report id as a URL-safe ASCII fragment, distinct for distinct ids.
+
+    When lower-casing or dropping non-ASCII changes the id ("甲" and "乙" would both be
+    "report"), a short hash of the id keeps two reports from sharing one page."""
+    slug = _UNSAFE.sub("-", text.lower()).strip("-")
+    if slug == text:
+        return slug
+    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+    return f"{slug}-{digest}" if slug else f"report-{digest}"
 
 
 def assemble(reports: list[Report], registry: Registry) -> Corpus:
