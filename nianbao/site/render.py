@@ -22,9 +22,9 @@ ASSETS = ROOT / "site_assets"
 
 #: Everything from the site itself, nothing from another host. Chart SVG uses presentation
 #: attributes, not style attributes, so style-src needs no 'unsafe-inline'.
-#: 'wasm-unsafe-eval': the search page's Pagefind runs its index as WebAssembly, which CSP
-#: blocks without it; it permits compiling wasm only, not eval() of JavaScript. Pagefind's
-#: web worker (pagefind/pagefind-worker.js) is allowed by script-src 'self'.
+#: 'wasm-unsafe-eval': search (Pagefind) runs WebAssembly in a web worker, allowed by
+#: script-src 'self'; where the worker cannot start it falls back to the page itself, and
+#: this lets that fallback compile wasm (it does not allow eval() of JavaScript).
 CSP = (
     "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'{script}; style-src 'self'{style}; img-src 'self' data:; "
     "font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'"
