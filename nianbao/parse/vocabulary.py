@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ..model import T3_ROWS
+
 #: Known OCR and typing confusions, fixed before matching labels.
 OCR_FIXES = (("子以公开", "予以公开"), ("不子", "不予"), ("秘蜜", "秘密"), ("己获取", "已获取"), ("末审结", "未审结"))
 
@@ -42,33 +44,10 @@ T3_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 #: Category headers of table 3 and the rows numbered 1., 2., ... under each.
 T3_CATEGORIES: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
-    (
-        "denied",
-        re.compile(r"不予公开"),
-        (
-            "denied_state_secret",
-            "denied_law_prohibited",
-            "denied_three_safeties",
-            "denied_third_party",
-            "denied_internal_affairs",
-            "denied_process_info",
-            "denied_enforcement_files",
-            "denied_administrative_query",
-        ),
-    ),
-    ("unable", re.compile(r"无法提供"), ("unable_not_held", "unable_needs_creation", "unable_unclear")),
-    (
-        "not_processed",
-        re.compile(r"不予处理"),
-        (
-            "not_processed_petition",
-            "not_processed_duplicate",
-            "not_processed_publications",
-            "not_processed_mass_repetitive",
-            "not_processed_confirmation",
-        ),
-    ),
-    ("other", re.compile(r"其他处理"), ("other_no_correction", "other_no_fee", "other_other")),
+    ("denied", re.compile(r"不予公开"), T3_ROWS[4:12]),
+    ("unable", re.compile(r"无法提供"), T3_ROWS[12:15]),
+    ("not_processed", re.compile(r"不予处理"), T3_ROWS[15:20]),
+    ("other", re.compile(r"其他处理"), T3_ROWS[20:23]),
 )
 
 #: Top-level numbering of table 3 -> row key, used when the label text is unreadable.

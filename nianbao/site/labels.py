@@ -5,15 +5,8 @@ The site and the data dictionary read these; the keys themselves stay English.
 
 from __future__ import annotations
 
-T3_COLUMN_LABELS = {
-    "natural_person": "自然人",
-    "commercial": "商业企业",
-    "research": "科研机构",
-    "social_welfare": "社会公益组织",
-    "legal_services": "法律服务机构",
-    "other": "其他",
-    "total": "总计",
-}
+# Column and field names are shared with the checks' messages: one spelling for both.
+from ..checks.labels import T3_COLUMN_LABELS, T4_FIELD_LABELS  # noqa: F401 - re-exported
 
 #: Row key -> (group label or "", short label as printed in the template).
 T3_ROW_LABELS = {
@@ -89,7 +82,6 @@ T4_BLOCK_LABELS = {
     "litigation_after_review": "行政诉讼·复议后起诉",
 }
 
-T4_FIELD_LABELS = {"upheld": "结果维持", "corrected": "结果纠正", "other": "其他结果", "pending": "尚未审结", "total": "总计"}
 
 T2_KEY_LABELS = {
     "regulations": "规章",
