@@ -146,3 +146,11 @@ def test_labels_and_escaping():
     assert cell_labels("table2.licensing") == ("表二 主动公开", "行政许可", "本年处理决定数量")
     assert cell_labels("table2.items.行政许可.处理决定数量") == ("表二 主动公开", "行政许可", "处理决定数量")
     assert _cell("a|b\nc") == "a\\|b c" and _cell(None) == "空" and _cell(3.0) == "3"
+
+
+def test_labels_from_the_command_line_and_long_output_is_cut(sites, capsys):
+    assert main(["diff", str(sites[0]), str(sites[1]), "--old-label", "main", "--new-label", "PR #7"]) == 0
+    assert capsys.readouterr().out.startswith("### 数据变化：`main` → `PR #7`")
+    many = [{"id": f"r{i}", "agency": "甲" * 300, "year": 2024, "source": "s", "findings": []} for i in range(250)]
+    text = to_markdown(compare(Side("a", []), Side("b", many)))
+    assert len(text) <= 60100 and "已截断" in text

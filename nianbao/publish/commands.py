@@ -18,6 +18,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     d.add_argument("--seeds", type=Path, default=Path("seeds"), help="seeds folder for the default NEW side")
     d.add_argument("--content", type=Path, default=Path("content"), help="content folder for the default NEW side")
     d.add_argument("--json", action="store_true", help="print JSON instead of Markdown")
+    d.add_argument("--old-label", help="name OLD this way in the output (default: as given)")
+    d.add_argument("--new-label", help="name NEW this way in the output")
     d.set_defaults(func=cmd_diff)
     s = sub.add_parser("serve", help="serve the site on 127.0.0.1 and rebuild when sources change")
     s.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000; 0 picks a free one)")
@@ -41,6 +43,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
     except (DiffError, OSError, ValueError) as exc:
         print(f"build.py diff: {exc}", file=sys.stderr)
         return 2
+    old.label, new.label = args.old_label or old.label, args.new_label or new.label
     diff = compare(old, new)
     sys.stdout.write(to_json(diff) if args.json else to_markdown(diff))
     return 0

@@ -28,8 +28,10 @@ from ..serialize import T2_COUNTS_2021, T2_DOCUMENT_COLUMNS, T2_DOCUMENTS
 
 TABLE_NAMES = {"table2": "表二 主动公开", "table3": "表三 申请办理", "table4": "表四 复议诉讼"}
 T2_COLUMN_LABELS = {key: label for label, key in T2_DOCUMENT_COLUMNS.items()}
-#: A PR comment may hold 65536 characters; beyond this many rows the list is cut.
-MAX_ROWS = 300
+#: A PR comment may hold 65536 characters: each list is cut after MAX_ROWS rows, and the
+#: whole text after MAX_CHARS characters, with a note pointing to the full JSON.
+MAX_ROWS = 200
+MAX_CHARS = 60000
 
 
 class DiffError(ValueError):
@@ -282,4 +284,7 @@ def to_markdown(diff: Diff) -> str:
     if diff.findings_changed:
         rows = [f"- {_who(f)}：`{f['rule']}` {_cell(f['old_message'])} → {_cell(f['message'])}" for f in diff.findings_changed]
         out += ["", "#### 说明有变化的问题", ""] + _limited(rows, len(rows))
-    return "\n".join(out) + "\n"
+    text = "\n".join(out) + "\n"
+    if len(text) > MAX_CHARS:
+        text = text[: text.rfind("\n", 0, MAX_CHARS)] + "\n\n…（内容过长，已截断；完整结果见 `--json`）\n"
+    return text
