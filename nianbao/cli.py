@@ -68,7 +68,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     files = _expand(args.paths)
     reports = load_reports([p for p, _root in files])
     errors = 0
-    for (path, _root), report in zip(files, reports):
+    for (path, _root), report in zip(files, reports, strict=True):
         for f in sorted(report.findings, key=lambda f: (SEVERITY_ORDER.get(f.severity, 9), f.lines[:1], f.rule)):
             line = f.lines[0] if f.lines else 1
             print(f"{path.as_posix()}:{line}: {f.severity} {f.rule}: {f.message}")

@@ -43,6 +43,6 @@ def test_every_number_has_a_source_line(seed):
     report = to_json(parse_file(seed))
     lines = report["provenance"]["table3"]["rows"]
     for key, values in report["table3"]["rows"].items():
-        for value, line in zip(values, lines[key]):
+        for value, line in zip(values, lines[key], strict=True):
             if value is not None:
                 assert isinstance(line, int) and line > 0, (key, value, line)

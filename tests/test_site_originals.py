@@ -38,7 +38,7 @@ def site(tmp_path_factory):
 def test_original_is_published_and_linked(site, source, page, form, original):
     seeds, out = site
     html = (out / "reports" / f"{page}.html").read_text(encoding="utf-8")
-    assert f"来源形式" in html and form in html
+    assert "来源形式" in html and form in html
     assert f'href="../originals/{original}"' in html
     assert (out / "originals" / original).read_bytes() == (seeds / source).read_bytes()
 

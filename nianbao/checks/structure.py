@@ -7,7 +7,7 @@ import re
 from ..model import SECTION_KEYS, T3_COLUMNS, T3_ROWS, T3_ROWS_2021_ONLY, Finding, Report
 from .labels import T3_COLUMN_LABELS, T3_ROW_LABELS, t3_cell
 
-_SECTION_NAMES = dict(zip(SECTION_KEYS, ("一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项")))
+_SECTION_NAMES = dict(zip(SECTION_KEYS, ("一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"), strict=True))
 
 
 def check(report: Report) -> list[Finding]:

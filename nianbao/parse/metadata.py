@@ -49,7 +49,7 @@ def read_metadata(norm: list[str], preamble_end: int) -> Metadata:
 
 def _read_title(lines: list[str], meta: Metadata) -> None:
     filled = [(i, line.strip()) for i, line in enumerate(lines) if line.strip()]
-    for n, (i, text) in enumerate(filled):
+    for n, (i, _text) in enumerate(filled):
         for width in (1, 2, 3):
             # A title may wrap: "…2025 年政府信息公开工作" + "年度报告".
             parts = [t for _i, t in filled[n : n + width]]

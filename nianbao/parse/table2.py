@@ -80,8 +80,8 @@ class _Reader:
                 Finding("parse.table2_extra_cells", "warning", f"表2“{name}”一行的数字比表头的列多，多出的未计入。", "表2", lines=[row.line])
             )
         cells = [row.values[i] if i < len(row.values) else None for i in range(len(names))]
-        values = {n: (c.value if c else None) for n, c in zip(names, cells)}
-        lines = {n: (row.line if c is not None and c.value is not None else None) for n, c in zip(names, cells)}
+        values = {n: (c.value if c else None) for n, c in zip(names, cells, strict=True)}
+        lines = {n: (row.line if c is not None and c.value is not None else None) for n, c in zip(names, cells, strict=True)}
         self.table.items.append(Table2Item(item=name, values=values, lines=lines))
 
 

@@ -64,7 +64,7 @@ def _take_labels(row: Row, cur: Unit | None, units: list[Unit], carries: bool) -
     xs = row.label_x or [None] * len(row.labels)
     side = ""
     last = len(row.labels) - 1
-    for i, (frag, x) in enumerate(zip(row.labels, xs)):
+    for i, (frag, x) in enumerate(zip(row.labels, xs, strict=True)):
         marked = bool(MARKER.match(clean_label(frag)))
         if x is not None and i < last:
             side += frag  # beside the row label on the same line: the category column
@@ -102,7 +102,7 @@ def _attach(cur: Unit | None, row: Row) -> bool:
     if cur is None:
         return False
     xs = row.value_x or [None] * len(row.values)
-    cells = [(c, row.line, x) for c, x in zip(row.values, xs)]
+    cells = [(c, row.line, x) for c, x in zip(row.values, xs, strict=True)]
     if cur.cells is None:
         cur.cells = cells
         cur.tabbed, cur.span = row.tabbed, row.span
@@ -165,12 +165,12 @@ def place_by_column(units: list[Unit]) -> None:
             continue
         near = sorted(full, key=lambda f: abs(f.line - u.line))[:3]
         anchors = [sorted(f.cells[i][2] for f in near)[len(near) // 2] for i in range(WIDTH)]
-        if any(b - a < 2 for a, b in zip(anchors, anchors[1:])):
+        if any(b - a < 2 for a, b in zip(anchors, anchors[1:], strict=False)):
             continue
         slots = _nearest_slots([x for _c, _l, x in u.cells], anchors)
         if slots is not None:
             grid: list[Placed] = [(Cell(None, ""), u.line, None)] * (max(slots) + 1)
-            for slot, cell in zip(slots, u.cells):
+            for slot, cell in zip(slots, u.cells, strict=True):
                 grid[slot] = cell
             u.cells = grid
 

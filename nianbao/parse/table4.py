@@ -66,6 +66,6 @@ def _sequence(rows: list[Row]) -> list[tuple[Cell, int]]:
 
 
 def _fill(table: Table4, block: str, cells: list[tuple[Cell, int]]) -> None:
-    for field_key, (cell, line) in zip(T4_FIELDS, cells):
+    for field_key, (cell, line) in zip(T4_FIELDS, cells, strict=False):  # a short block leaves its last fields null
         table.blocks[block][field_key] = cell.value
         table.lines[block][field_key] = line
