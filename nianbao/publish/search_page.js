@@ -34,5 +34,9 @@
   });
   // The search box in every page's header submits here as ?q=…
   var q = new URLSearchParams(location.search).get("q");
-  if (q) ui.triggerSearch(q);
+  if (q) {
+    ui.triggerSearch(q);
+    var header = document.querySelector("header form[role=search] input[name=q]");
+    if (header) header.value = q;  // keep the query visible where it was typed
+  }
 })();
