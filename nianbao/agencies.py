@@ -86,27 +86,63 @@ def fallback_slug(name: str) -> str:
 
 
 def load_registry(path: Path) -> Registry:
-    """Read content/agencies.toml; a missing file means an empty registry."""
+    """Read content/agencies.toml; a missing file means an empty registry.
+
+    Every error names the file and the line (of the ``[[agency]]`` entry at fault), because
+    a maintainer edits this file by hand."""
     registry = Registry()
     if not path.is_file():
         return registry
+    raw = path.read_bytes()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise RegistryError(f"{path}: {exc}") from exc
-    for entry in data.get("agency", []):
-        registry.add(_agency(entry, path))
+        text = raw.decode("utf-8")
+        data = tomllib.loads(text)
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise RegistryError(f"{path}:{line}: 不是 UTF-8 编码的文本") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise RegistryError(f"{path}: {exc}") from exc  # the message ends "(at line N, column M)"
+    entries = data.get("agency", [])
+    if not isinstance(entries, list):
+        line = _line_of(text, r"agency\s*=")
+        raise RegistryError(f"{path}:{line}: agency 应写成 [[agency]] 条目")
+    starts = [i + 1 for i, line in enumerate(text.split("\n")) if re.match(r"\s*\[\[\s*agency\s*\]\]", line)]
+    for n, entry in enumerate(entries):
+        try:
+            registry.add(_agency(entry))
+        except RegistryError as exc:
+            raise RegistryError(f"{path}:{starts[n] if n < len(starts) else 1}: {exc}") from exc
     return registry
 
 
-def _agency(entry: dict, path: Path) -> Agency:
+def _line_of(text: str, pattern: str) -> int:
+    m = re.search(pattern, text)
+    return text.count("\n", 0, m.start()) + 1 if m else 1
+
+
+def _agency(entry: object) -> Agency:
+    if not isinstance(entry, dict):
+        raise RegistryError("机关条目应是一个表格（[[agency]] 下的 name = …、slug = …）")
     try:
         return Agency(
-            name=str(entry["name"]),
-            slug=str(entry["slug"]),
-            region=tuple(str(r) for r in entry.get("region", [])),
-            level=str(entry.get("level", "")),
-            variants=tuple(str(v) for v in entry.get("variants", [])),
+            name=_text(entry, "name", entry["name"]),
+            slug=_text(entry, "slug", entry["slug"]),
+            region=tuple(_text(entry, "region", r) for r in _list(entry, "region")),
+            level=_text(entry, "level", entry.get("level", "")),
+            variants=tuple(_text(entry, "variants", v) for v in _list(entry, "variants")),
         )
     except KeyError as exc:
-        raise RegistryError(f"{path}: 机关条目缺少 {exc}") from exc
+        raise RegistryError(f"机关条目缺少 {exc}") from exc
+
+
+def _text(entry: dict, key: str, value: object) -> str:
+    if not isinstance(value, str):
+        raise RegistryError(f"机关条目的 {key} 应是字符串，而不是 {value!r}")
+    return value
+
+
+def _list(entry: dict, key: str) -> list:
+    value = entry.get(key, [])
+    if not isinstance(value, list):
+        raise RegistryError(f'机关条目的 {key} 应是字符串列表，例如 {key} = ["…"]')
+    return value

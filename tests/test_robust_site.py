@@ -254,3 +254,59 @@ def test_build_of_a_clean_copy_is_not_strict_failing(tmp_path):
     seeds.mkdir()
     shutil.copy(next(SEEDS.glob("001_*.txt")), seeds)
     assert build(tmp_path / "_site", seeds=seeds, strict=True) == 0
+
+
+def _content_with(tmp_path: Path, name: str, data: bytes) -> Path:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    (content / name).write_bytes(data)
+    return content
+
+
+REGISTRY = (ROOT / "content/agencies.toml").read_bytes()
+_LAST = REGISTRY.count(b"\n")  # lines in the real registry; the broken entry starts after it
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (
+            REGISTRY + b'\n[[agency]]\nname = "x"\nslug = "x"\n[[agency\n',
+            f"agencies.toml: Expected ']]' at the end of an array declaration (at line {_LAST + 5}",
+        ),
+        (REGISTRY + b'\n[[agency]]\nname = "\xe4\xb9\x99"\nslug = "Bad Slug"\n', f"agencies.toml:{_LAST + 2}: "),
+        (REGISTRY + b'\n[[agency]]\nname = "\xe4\xb9\x99"\n', f"agencies.toml:{_LAST + 2}: 机关条目缺少 'slug'"),
+        (REGISTRY + b'\n[[agency]]\nname = "\xe4\xb9\x99"\nslug = "yi"\nregion = "x"\n', f"agencies.toml:{_LAST + 2}: 机关条目的 region"),
+        (b'agency = "oops"\n', "agencies.toml:1: agency 应写成 [[agency]] 条目"),
+        (REGISTRY + b"\n# \xff\n", f"agencies.toml:{_LAST + 2}: 不是 UTF-8"),
+    ],
+    ids=["toml-syntax", "bad-slug", "missing-key", "wrong-type", "not-a-table", "not-utf8"],
+)
+def test_broken_registry_is_a_clear_error_naming_file_and_line(tmp_path, capsys, data, message):
+    from nianbao.site.build import build_site
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    out = tmp_path / "_site"
+    code = build_site(seeds=seeds, out=out, content=_content_with(tmp_path, "agencies.toml", data), strict=False)
+    err = capsys.readouterr().err
+    assert code == 2 and message in err and "Traceback" not in err, err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [(b"# \xe5\x85\xb3\xe4\xba\x8e\n\nline two\n\xff\xfe broken\n", "bad.md:4: 不是 UTF-8"), (b"# t\n\x00\n", "bad.md:2: 含有 NUL")],
+    ids=["not-utf8", "nul"],
+)
+def test_broken_content_page_is_a_clear_error_naming_file_and_line(tmp_path, capsys, data, message):
+    from nianbao.site.build import build_site
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    out = tmp_path / "_site"
+    writer.write_site({"index.html": b"old"}, out)
+    code = build_site(seeds=seeds, out=out, content=_content_with(tmp_path, "bad.md", data), strict=False)
+    err = capsys.readouterr().err
+    assert code == 2 and message in err and "Traceback" not in err, err
+    assert (out / "index.html").read_bytes() == b"old"  # the previous site stays

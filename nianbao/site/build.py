@@ -21,7 +21,7 @@ from pathlib import Path
 from ..agencies import RegistryError, load_registry
 from ..load import MAX_INPUT_BYTES, discover, load_reports
 from ..publish.search import search_files
-from .context import SiteData, site_data
+from .context import ContentError, SiteData, site_data
 from .corpus import assemble
 from .downloads import data_files, original_files
 from .pages.agency import build_agency_pages
@@ -48,7 +48,11 @@ def build_site(seeds: Path, out: Path, content: Path, strict: bool) -> int:
         print(f"build.py: {exc}", file=sys.stderr)
         return 2
     reports = load_reports(discover(seeds), root=seeds.parent, agency_of=lambda r: registry.resolve(r.agency).slug)
-    data = site_data(assemble(reports, registry), content)
+    try:
+        data = site_data(assemble(reports, registry), content)
+    except ContentError as exc:
+        print(f"build.py: {exc}", file=sys.stderr)
+        return 2
     files = render_site(data)
     files.update(original_files(data.corpus.entries, seeds.parent, MAX_INPUT_BYTES))
     files.update(search_files(files))  # Pagefind index + UI, written in the same atomic swap

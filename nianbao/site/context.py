@@ -52,15 +52,33 @@ def markdown() -> MarkdownIt:
     return MarkdownIt("js-default", {"typographer": False}).enable("table")
 
 
+class ContentError(ValueError):
+    """A content/*.md page cannot be read (a maintainer error: the build stops early)."""
+
+
 def load_docs(content: Path) -> list[ContentDoc]:
     """content/*.md, sorted by name; the first "# " heading is the title."""
     md = markdown()
     docs = []
     for path in sorted(content.glob("*.md")) if content.is_dir() else []:
-        text = path.read_text(encoding="utf-8")
+        text = _read_doc(path)
         title = next((ln[2:].strip() for ln in text.splitlines() if ln.startswith("# ")), path.stem)
         docs.append(ContentDoc(path.stem, title, md.render(text)))
     return docs
+
+
+def _read_doc(path: Path) -> str:
+    """The page's text; an error naming file and line when it is not UTF-8 text."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ContentError(f"{path}:{line}: 不是 UTF-8 编码的文本（第 {exc.start + 1} 个字节），请另存为 UTF-8") from exc
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise ContentError(f"{path}:{line}: 含有 NUL 字节，不是 Markdown 文本")
+    return text
 
 
 def site_data(corpus: Corpus, content: Path) -> SiteData:
