@@ -331,11 +331,16 @@ def run(count: int, seed: int, jobs: int, seeds: list[Path], out: Path, timeout:
     total_bytes = 0
     began = time.perf_counter()
     with multiprocessing.get_context("fork").Pool(jobs, _init, (seeds, seed, timeout, out)) as pool:
+        done = 0
         for results in pool.imap_unordered(_run_chunk, chunks):
             for index, status, elapsed, size in results:
                 counts[status] = counts.get(status, 0) + 1
                 slowest = max(slowest, (elapsed, index))
                 total_bytes += size
+            done += len(results)
+            if done % max(count // 20, 200) < len(results):  # about every 5 %
+                rate = done / (time.perf_counter() - began)
+                print(f"{done}/{count} inputs, {rate:.0f}/s, failures {done - counts.get('ok', 0)}", file=sys.stderr, flush=True)
     wall = time.perf_counter() - began
     return {
         "inputs": count,
