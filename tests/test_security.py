@@ -58,6 +58,12 @@ def hostile_report(agency: str, year: int) -> str:
     return text.replace("行政许可\t", "行政许可<svg/onload=alert(3)>\t", 1)
 
 
+def hostile_html() -> str:
+    """A saved web page of a report with live script in it (an input the HTML reader takes)."""
+    body = "".join(f"<p>{line}</p>\n" for line in SEED.replace("2025", "2022").split("\n") if line and "\t" not in line)
+    return f"<!DOCTYPE html><html><head><script>alert(9)</script></head><body onload=alert(10)>\n{body}<img src=x onerror=alert(11)></body></html>"
+
+
 @pytest.fixture(scope="module")
 def xss_site(tmp_path_factory):
     base = tmp_path_factory.mktemp("xss")
@@ -68,6 +74,7 @@ def xss_site(tmp_path_factory):
     (seeds / "xss2.txt").write_text(hostile_report(AGENCY_2, 2023), encoding="utf-8")
     for i, name in enumerate(FILE_NAMES):
         (seeds / name).write_text(SEED.replace("2025", str(2010 + i)), encoding="utf-8")
+    (seeds / "xss3.html").write_text(hostile_html(), encoding="utf-8")
     (content / "evil.md").write_text("# 恶意页面\n\n" + "\n\n".join(PAYLOADS) + "\n", encoding="utf-8")
     out = base / "_site"
     with source_date_epoch():
@@ -186,6 +193,14 @@ def test_hostile_file_names_are_text(pages):
         assert f"seeds/{name}" in text, name
 
 
+def test_original_files_are_never_served_as_markup(xss_site):
+    """Originals are published for checking; an HTML original must not become a live page."""
+    originals = sorted(p.name for p in (xss_site / "originals").iterdir())
+    assert originals and any(name.endswith(".html.txt") for name in originals)
+    live = {".html", ".htm", ".xhtml", ".svg", ".xml", ".shtml", ".js", ".mjs"}
+    assert [n for n in originals if Path(n).suffix.lower() in live] == []
+
+
 def test_content_markdown_cannot_inject_markup(pages):
     html = pages["evil.html"]
     text = "".join(scan(html).text)
@@ -219,7 +234,12 @@ def test_real_browser_opens_hostile_pages_without_dialog_or_foreign_request(xss_
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_port}/"
-    targets = ["index.html", "evil.html", *[p for p, html in pages.items() if p.startswith(("reports/", "agencies/")) and "alert(" in html]]
+    targets = [
+        "index.html",
+        "evil.html",
+        "search.html?q=alert",
+        *[p for p, html in pages.items() if p.startswith(("reports/", "agencies/")) and "alert(" in html],
+    ]
     dialogs, requests, csp = [], [], []
     try:
         with sync_api.sync_playwright() as p:
@@ -231,6 +251,8 @@ def test_real_browser_opens_hostile_pages_without_dialog_or_foreign_request(xss_
             for target in targets:
                 page.goto(base + target, wait_until="load")
                 page.mouse.move(200, 300)
+                if target.startswith("search"):  # Pagefind shows excerpts of the hostile text
+                    page.wait_for_selector(".pagefind-ui__result", timeout=10000)
                 page.wait_for_timeout(150)  # let onerror/onload handlers fire, if any existed
             browser.close()
     finally:
