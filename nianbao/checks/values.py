@@ -41,10 +41,11 @@ _T2_CELL_IDS = {
 def check(report: Report) -> list[Finding]:
     """One finding per impossible value, in table order."""
     out: list[Finding] = []
-    for cell, where, value, line, kind in _cells(report):
+    for cell, place, value, line, kind in _cells(report):
         finding = _judge(value, kind)
         if finding:
             rule, severity, what = finding
+            where = _where(place)
             out.append(
                 Finding(
                     rule, severity, f"{where}印为 {fmt(value)}，{what}", where, cells=[cell] if cell else [], lines=[line] if line else []
@@ -66,23 +67,21 @@ def _judge(value: Number, kind: str) -> tuple[str, str, str] | None:
 
 
 def _cells(report: Report):
-    """(cell id, Chinese location, value, line, kind) for every non-null value."""
+    """(cell id, place for _where, value, line, kind) for every non-null value."""
     yield from _table2_cells(report)
     t3 = report.table3
     if t3 is not None:
         for row, values in t3.rows.items():
             for col, value, line in zip(T3_COLUMNS, values, t3.lines[row], strict=False):
                 if value is not None:
-                    where = f"表3“{T3_ROW_LABELS.get(row, row)}”一行“{T3_COLUMN_LABELS[col]}”列"
-                    yield t3_cell(row, col), where, value, line, "case"
+                    yield t3_cell(row, col), ("table3", row, col), value, line, "case"
     t4 = report.table4
     if t4 is not None:
         for block in T4_BLOCKS:
             for name in T4_FIELDS:
                 value = t4.blocks.get(block, {}).get(name)
                 if value is not None:
-                    where = f"表4“{T4_BLOCK_LABELS[block]}·{T4_FIELD_LABELS[name]}”"
-                    yield f"table4.{block}.{name}", where, value, t4.lines.get(block, {}).get(name), "case"
+                    yield f"table4.{block}.{name}", ("table4", block, name), value, t4.lines.get(block, {}).get(name), "case"
 
 
 def _table2_cells(report: Report):
@@ -94,4 +93,14 @@ def _table2_cells(report: Report):
                 continue
             kind = "signed" if column in _SIGNED_COLUMNS else "money" if any(m in column for m in _MONEY_COLUMNS) else "count"
             cell = _T2_CELL_IDS.get((item.item, column)) if report.template != "2019" else None
-            yield cell, f"表2“{item.item}”一行“{column}”", value, item.lines.get(column), kind
+            yield cell, ("table2", item.item, column), value, item.lines.get(column), kind
+
+
+def _where(place: tuple[str, str, str]) -> str:
+    """The Chinese location of a cell; built only for cells that get a finding."""
+    table, a, b = place
+    if table == "table3":
+        return f"表3“{T3_ROW_LABELS.get(a, a)}”一行“{T3_COLUMN_LABELS[b]}”列"
+    if table == "table4":
+        return f"表4“{T4_BLOCK_LABELS[a]}·{T4_FIELD_LABELS[b]}”"
+    return f"表2“{a}”一行“{b}”"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\f\v\x00"), None)
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s*")
@@ -21,17 +22,19 @@ _FOOTER = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)  # table rows and boilerplate lines recur across reports
 def normalize_line(line: str) -> str:
     """NFKC (full-width digits, brackets, spaces), no markdown decoration, pipes -> tabs."""
     text = unicodedata.normalize("NFKC", line.translate(_ZERO_WIDTH))
     text = text.replace("\u00a0", " ")
-    text = _MD_QUOTE.sub("", text)
-    text = _MD_HEADING.sub("", text)
-    text = text.replace("**", "").replace("__", "")
+    if text.lstrip()[:1] in (">", "#"):
+        text = _MD_HEADING.sub("", _MD_QUOTE.sub("", text))
+    if "**" in text or "__" in text:
+        text = text.replace("**", "").replace("__", "")
     stripped = text.strip()
     if stripped.startswith("|") and stripped.count("|") >= 2:
         text = _pipe_to_tabs(stripped)
-    if is_footer(text):
+    if (len(stripped) <= 30 or stripped[:1] == "-") and is_footer(text):
         return ""
     # Trailing tabs stay: they are a grid row's blank last cells (see cells.Row.span).
     # Leading spaces stay too: in pdftotext -layout text they are the column a cell is in.
@@ -50,9 +53,12 @@ def is_footer(text: str) -> bool:
     return bool(_FOOTER.match(text.strip()))
 
 
+_SPACE = re.compile(r"\s+")
+
+
 def compact(text: str) -> str:
     """Text with all white space removed, for matching labels."""
-    return re.sub(r"\s+", "", text)
+    return _SPACE.sub("", text)
 
 
 def normalize_lines(lines: list[str]) -> list[str]:

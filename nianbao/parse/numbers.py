@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Number
 
@@ -37,6 +38,7 @@ _OCR_DIGITS = str.maketrans("OoIl", "0011")
 _OCR_TOKEN = re.compile(r"^(?=.*\d)[\dOoIl,.]+$|^[OolI]$")
 
 
+@lru_cache(maxsize=65536)  # tables repeat the same few tokens ("0", "1", …) endlessly
 def parse_number(token: str) -> Number | None:
     """The number a token prints, or None when the token is not a number."""
     token = token.strip()

@@ -46,6 +46,8 @@ def find_headings(norm: list[str], raw: list[str]) -> list[Heading]:
 
 def _find_one(norm: list[str], raw: list[str], numeral: str, key: str, start: int) -> Heading | None:
     for i in range(start, len(norm)):
+        if norm[i].lstrip()[:1] not in (numeral, "第"):
+            continue  # cheap test first: most lines are not headings
         text = compact(norm[i])
         m = _HEADING.match(text)
         if not m or (m.group(1) or m.group(2)) != numeral or len(text) > _MAX_HEADING:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import T3_ROWS
 
@@ -65,14 +66,19 @@ _SUB_MARKER = re.compile(r"(?:^|(?<=\D))(\d{1,2})[.、](?!\d)")
 MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d{1,2}[.、](?!\d))")
 
 
+_SPACE = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=65536)  # the same row labels recur in every report
 def clean_label(text: str) -> str:
     """Label text for matching: no white space, OCR confusions fixed."""
-    text = re.sub(r"\s+", "", text)
+    text = _SPACE.sub("", text)
     for wrong, right in OCR_FIXES:
         text = text.replace(wrong, right)
     return text
 
 
+@lru_cache(maxsize=65536)
 def t3_key(label: str) -> str | None:
     """The table 3 row a label names, by its words."""
     text = clean_label(label)
@@ -82,6 +88,7 @@ def t3_key(label: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def t3_category(label: str) -> str | None:
     text = clean_label(label)
     for name, pattern, _rows in T3_CATEGORIES:
