@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import altair as alt
@@ -56,12 +59,54 @@ def spec_hash(spec: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(spec, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
+def derived_cache_dir(kind: str) -> Path | None:
+    """A folder for build products kept between builds, beside the parse cache.
+
+    .cache/nianbao/<kind> by default, <NIANBAO_CACHE>/<kind> when that is set, None when
+    caching is off (NIANBAO_CACHE=off, and under pytest unless NIANBAO_CACHE is set)."""
+    from .cache import DEFAULT_DIR, cache_dir
+
+    reports = cache_dir()
+    if reports is None:
+        return None
+    return (reports.parent if reports == DEFAULT_DIR else reports) / kind
+
+
 def render_svg(spec: dict[str, Any]) -> str:
-    """vl-convert's SVG for ``spec``, cached by spec (rendering costs ~0.1–1 s)."""
+    """vl-convert's SVG for ``spec``, cached by spec in memory and on disk (a render costs ~0.2 s).
+
+    The disk key also covers the vl-convert version: another renderer may draw differently."""
     digest = spec_hash(spec)
     if digest not in _CACHE:
-        _CACHE[digest] = vlc.vegalite_to_svg(spec)
+        _CACHE[digest] = _from_disk(digest) or _to_disk(digest, vlc.vegalite_to_svg(spec))
     return _CACHE[digest]
+
+
+def _disk_path(digest: str) -> Path | None:
+    folder = derived_cache_dir("charts")
+    return None if folder is None else folder / f"{digest}-{getattr(vlc, '__version__', '0')}.svg"
+
+
+def _from_disk(digest: str) -> str | None:
+    path = _disk_path(digest)
+    try:
+        return path.read_text(encoding="utf-8") if path is not None else None
+    except (OSError, UnicodeDecodeError):
+        return None  # a broken entry is a miss
+
+
+def _to_disk(digest: str, svg: str) -> str:
+    path = _disk_path(digest)
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(svg)
+            os.replace(tmp, path)
+        except OSError:
+            pass  # a read-only disk costs speed, not correctness
+    return svg
 
 
 def inline_svg(svg: str, key: str, label: str) -> str:
@@ -78,7 +123,9 @@ def inline_svg(svg: str, key: str, label: str) -> str:
 def _configure(chart: alt.TopLevelMixin) -> dict[str, Any]:
     chart = chart.configure(background="transparent", font=FONT).configure_view(stroke=None)
     chart = chart.configure_range(category=PALETTE).configure_axis(labelLimit=220, titleFontWeight="normal")
-    return chart.configure_legend(orient="bottom", columns=3, labelLimit=240, titleFontWeight="normal").to_dict()
+    # validate=False: the specs are built here from fixed code, and jsonschema validation
+    # cost more than a third of each chart (benchmarks/RESULTS.md, profile 2).
+    return chart.configure_legend(orient="bottom", columns=3, labelLimit=240, titleFontWeight="normal").to_dict(validate=False)
 
 
 def make_chart(key: str, title: str, description: str, chart: alt.TopLevelMixin, table: DataTable) -> Chart:

@@ -258,6 +258,24 @@ def total_of(frame: pd.DataFrame, table: str, row: str, column: str) -> Total:
     return Total(_plain(values.sum(min_count=0)), counted, reports - counted)
 
 
+def total_over(reports: list[Report], ref: CellRef) -> Total:
+    """``total_of`` straight from the reports, without the tidy frame (same numbers).
+
+    A report counts as missing the cell when it has any table but not this value; a report
+    without tables (an unreadable file) is not counted, as in the tidy frame."""
+    value: float | int = 0
+    counted = with_tables = 0
+    for report in reports:
+        if report.table2 is None and report.table3 is None and report.table4 is None:
+            continue
+        with_tables += 1
+        v = cell_value(report, ref)
+        if v is not None:
+            counted += 1
+            value += v
+    return Total(_plain(value), counted, with_tables - counted)
+
+
 def _plain(x: Any) -> int | float:
     x = float(x)
     return int(x) if x.is_integer() else x

@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from nianbao.agencies import load_registry
 from nianbao.load import discover, load_reports
 from nianbao.serialize import to_json
-from nianbao.site import writer
+from nianbao.site import staged, writer
 from tests.site_support import CONTENT, GOLDEN, GOLDEN_FILES, SEEDS, build, golden_text
 
 REPORT_000 = "reports/jinlin-district-government-2025.html"
@@ -177,13 +177,14 @@ def test_a_crash_while_writing_leaves_the_previous_site(site, tmp_path, monkeypa
     out = tmp_path / "_site"
     build(out)
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    real_write = staged.StagedSite.write
 
-    def crash(tmp, files):
-        (tmp).mkdir()
-        (tmp / "index.html").write_bytes(b"half")
-        raise OSError("disk full")
+    def crash_after_a_few(self, path, data, key):
+        if self.written >= 3:
+            raise OSError("disk full")
+        real_write(self, path, data, key)
 
-    monkeypatch.setattr(writer, "_write_all", crash)
+    monkeypatch.setattr(staged.StagedSite, "write", crash_after_a_few)
     with pytest.raises(OSError):
         build(out)
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before

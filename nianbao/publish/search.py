@@ -14,6 +14,7 @@ write, so the index is part of the same swap as the pages it describes.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import tempfile
@@ -66,6 +67,30 @@ def search_files(files: dict[str, bytes]) -> dict[str, bytes]:
         index_folder(root)
         bundle = root / BUNDLE
         return {f"{BUNDLE}/{p.relative_to(bundle).as_posix()}": p.read_bytes() for p in sorted(bundle.rglob("*")) if p.is_file()}
+
+
+def index_site(site: Path) -> list[str]:
+    """Index the pages of a site folder as it is being written; returns the bundle's site paths.
+
+    The incremental site build (nianbao/site/staged.py) writes pages straight into its
+    temporary folder and calls this only when some page changed. Pagefind sees hard links
+    to the pages (never EXCLUDE) in a private folder beside the site, so nothing is copied.
+    """
+    shutil.rmtree(site / BUNDLE, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix=".nianbao-search-", dir=site.parent) as tmp:
+        root = Path(tmp)
+        for page in sorted(site.rglob("*.html")):
+            path = page.relative_to(site).as_posix()
+            if path in EXCLUDE:
+                continue
+            (root / path).parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(page, root / path)
+            except OSError:
+                shutil.copyfile(page, root / path)
+        index_folder(root)
+        (root / BUNDLE).rename(site / BUNDLE)
+    return sorted(p.relative_to(site).as_posix() for p in (site / BUNDLE).rglob("*") if p.is_file())
 
 
 def query(site: Path, *terms: str) -> dict[str, list[dict]]:

@@ -1,16 +1,19 @@
 """``python build.py``: seeds/ + content/ -> a static site, in two phases.
 
-Phase one parses, checks and renders everything in memory; phase two writes it to a
-temporary folder and swaps it into place (writer.py). A crash in either phase leaves the
-previous site as it was. The stages, top to bottom:
+Phase one parses and checks everything in memory; phase two renders each file straight
+into a temporary folder and swaps it into place (writer.py). Each file has a key of what it
+depends on (keys.py): a file whose key did not change since the last build into the same
+folder is hard-linked, not rendered. A crash in either phase leaves the previous site as it
+was. The stages, top to bottom:
 
 1. registry   content/agencies.toml: name variants -> agencies
 2. load       every file under seeds/ parsed and checked (a bad file becomes findings)
 3. corpus     reports tied to agencies; duplicates picked; previous reports linked
-4. data       the tidy frame, indicators, content pages (SiteData)
-5. pages      one context builder per page type -> rendered HTML
+4. data       indicators, content pages (SiteData)
+5. pages      one context builder per page type -> rendered HTML   (output.py)
 6. files      + data downloads, each report's original file, assets
-7. write      atomic swap into --out
+7. write      into a temporary folder, unchanged files hard-linked from the previous
+              build (staged.py), Pagefind when a page changed, atomic swap into --out
 """
 
 from __future__ import annotations
@@ -19,21 +22,16 @@ import sys
 from pathlib import Path
 
 from ..agencies import RegistryError, load_registry
-from ..load import MAX_INPUT_BYTES, discover, load_reports
-from ..publish.search import search_files
+from ..load import discover, load_reports
 from .context import ContentError, SiteData, site_data
 from .corpus import assemble
-from .downloads import data_files, original_files
+from .output import file_jobs, page_jobs, summary_pages, write_jobs
 from .pages.agency import build_agency_pages
 from .pages.common import Page
-from .pages.content import build_data, build_docs, build_not_found, build_search
-from .pages.indicators import build_indicators
-from .pages.overview import build_overview
-from .pages.quality import build_quality
 from .pages.report import build_report_pages
-from .pages.year import build_year_pages
-from .render import ASSETS, TEMPLATES, asset_files, environment, render_page
-from .writer import UnsafeOutput, check_out_dir, write_site
+from .render import ASSETS, TEMPLATES, environment
+from .staged import StagedSite, load_manifest, save_manifest
+from .writer import UnsafeOutput, check_out_dir, staging
 
 
 def build_site(seeds: Path, out: Path, content: Path, strict: bool) -> int:
@@ -53,36 +51,26 @@ def build_site(seeds: Path, out: Path, content: Path, strict: bool) -> int:
     except ContentError as exc:
         print(f"build.py: {exc}", file=sys.stderr)
         return 2
-    files = render_site(data)
-    files.update(original_files(data.corpus.entries, seeds.parent, MAX_INPUT_BYTES))
-    files.update(search_files(files))  # Pagefind index + UI, written in the same atomic swap
-    write_site(files, out)
+    site = write(data, seeds.parent, out)
+    print(f"{site.written} files written, {site.linked} unchanged", file=sys.stderr)
     return _summary(data, out, strict)
 
 
+def write(data: SiteData, root: Path, out: Path) -> StagedSite:
+    """Phase two: every file into a temporary folder (unchanged ones linked), then the swap."""
+    env = environment()  # templates compiled once, for every page
+    with staging(out) as tmp:
+        site = StagedSite(tmp, out, load_manifest(out))
+        write_jobs(site, list(page_jobs(data, env)), "生成页面")
+        write_jobs(site, list(file_jobs(data, root)), "数据文件")
+        site.search_bundle()  # Pagefind, in the same atomic swap as the pages it indexes
+    save_manifest(out, site.files)
+    return site
+
+
 def all_pages(data: SiteData) -> list[Page]:
-    """Every page of the site, one builder per page type."""
-    return [
-        build_overview(data),
-        *build_report_pages(data),
-        *build_agency_pages(data),
-        *build_year_pages(data),
-        build_indicators(data),
-        build_quality(data),
-        build_data(data),
-        *build_docs(data),
-        build_search(data),
-        build_not_found(data),
-    ]
-
-
-def render_site(data: SiteData) -> dict[str, bytes]:
-    """Site path -> bytes for every file of the site (phase one ends here)."""
-    env = environment()
-    files = {page.path: render_page(env, page) for page in all_pages(data)}
-    files.update(data_files(data))
-    files.update(asset_files())
-    return files
+    """Every page of the site, built at once (for tests and tools; the build goes page by page)."""
+    return [*build_report_pages(data), *build_agency_pages(data), *summary_pages(data)]
 
 
 def _summary(data: SiteData, out: Path, strict: bool) -> int:

@@ -7,11 +7,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pandas as pd
 from markdown_it import MarkdownIt
 
-from ..dataset import IndicatorValue, indicators_for, tidy_frame
-from .corpus import Corpus, Entry
+from ..dataset import IndicatorValue, indicators_for
+from .corpus import Corpus
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,16 +26,10 @@ class ContentDoc:
 @dataclass(slots=True)
 class SiteData:
     corpus: Corpus
-    frame: pd.DataFrame
-    """Tidy long form of the primary reports (one per agency and year)."""
     build_date: str
     docs: list[ContentDoc] = field(default_factory=list)
     indicators: dict[str, list[IndicatorValue]] = field(default_factory=dict)
     """Entry key -> indicator values."""
-
-    def frame_of(self, entries: list[Entry]) -> pd.DataFrame:
-        ids = {e.report.id for e in entries}
-        return self.frame[self.frame["report_id"].isin(ids)]
 
 
 def build_date() -> str:
@@ -82,8 +75,8 @@ def _read_doc(path: Path) -> str:
 
 
 def site_data(corpus: Corpus, content: Path) -> SiteData:
-    primary = corpus.primary
-    frame = tidy_frame([(e.report, e.agency.name) for e in primary])
-    data = SiteData(corpus, frame, build_date(), load_docs(content))
+    # No tidy frame here: at 10,000 reports it is millions of rows, and the pages need only
+    # a few sums (dataset.total_over); data/reports.csv is streamed report by report.
+    data = SiteData(corpus, build_date(), load_docs(content))
     data.indicators = {e.key: indicators_for(e.report) for e in corpus.entries}
     return data

@@ -5,10 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..dataset import INDICATORS, TIDY_COLUMNS, tidy_frame
+from ..dataset import INDICATORS, TIDY_COLUMNS, tidy_rows
 from ..serialize import to_json
 from .context import SiteData
 from .corpus import Entry
@@ -35,17 +36,27 @@ def _plain(v: Any) -> Any:
 
 
 def data_files(data: SiteData) -> dict[str, bytes]:
-    entries = data.corpus.entries
-    files = {
-        REPORTS_JSON: _json([to_json(e.report) for e in entries]),
-        REPORTS_CSV: _tidy_csv(entries),
-        FINDINGS_CSV: _findings_csv(entries),
-        INDICATORS_CSV: _indicators_csv(data),
-        "data/agencies.json": _json(_agencies(data)),
-    }
-    for e in entries:
-        files[report_json(e)] = _json(to_json(e.report, include_lines=True))
+    """Every file of data/ at once (the build produces them one by one: site_files)."""
+    files = {path: produce() for path, produce in site_files(data).items()}
+    files.update({report_json(e): report_json_bytes(e) for e in data.corpus.entries})
     return files
+
+
+def site_files(data: SiteData) -> dict[str, Callable[[], bytes]]:
+    """The site-wide downloads, each produced only when called (the build skips unchanged ones)."""
+    entries = data.corpus.entries
+    return {
+        REPORTS_JSON: lambda: _json([to_json(e.report) for e in entries]),
+        REPORTS_CSV: lambda: _tidy_csv(entries),
+        FINDINGS_CSV: lambda: _findings_csv(entries),
+        INDICATORS_CSV: lambda: _indicators_csv(data),
+        "data/agencies.json": lambda: _json(_agencies(data)),
+    }
+
+
+def report_json_bytes(entry: Entry) -> bytes:
+    """data/reports/<key>.json: one report in the contract, with its source lines."""
+    return _json(to_json(entry.report, include_lines=True))
 
 
 def original_files(entries: list[Entry], root: Path, limit: int) -> dict[str, bytes]:
@@ -56,23 +67,36 @@ def original_files(entries: list[Entry], root: Path, limit: int) -> dict[str, by
     """
     files = {}
     for e in entries:
-        path = root / e.report.source
-        try:
-            if path.is_file() and not path.is_symlink() and path.stat().st_size <= limit:
-                files[original_file(e)] = path.read_bytes()
-        except OSError:
-            continue
+        data = original_bytes(root / e.report.source, limit)
+        if data is not None:
+            files[original_file(e)] = data
     return files
 
 
+def publishable(path: Path, limit: int) -> bool:
+    """A regular file (not a link) of at most ``limit`` bytes."""
+    try:
+        return path.is_file() and not path.is_symlink() and path.stat().st_size <= limit
+    except OSError:
+        return False
+
+
+def original_bytes(path: Path, limit: int) -> bytes | None:
+    try:
+        return path.read_bytes() if publishable(path, limit) else None
+    except OSError:
+        return None
+
+
 def _tidy_csv(entries: list[Entry]) -> bytes:
-    frame = tidy_frame([(e.report, e.agency.name) for e in entries])
-    rows = [[None if _isna(v) else v for v in row] for row in frame[TIDY_COLUMNS].itertuples(index=False)]
-    return _csv(TIDY_COLUMNS, rows)
-
-
-def _isna(v: Any) -> bool:
-    return v is None or (isinstance(v, float) and v != v) or str(v) == "<NA>"
+    """Every value cell, streamed report by report (the same rows as dataset.tidy_frame)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(TIDY_COLUMNS)
+    for e in entries:
+        rows = tidy_rows(e.report, e.agency.name)
+        writer.writerows([["" if row[c] is None else _plain(row[c]) for c in TIDY_COLUMNS] for row in rows])
+    return buf.getvalue().encode("utf-8-sig")
 
 
 def _findings_csv(entries: list[Entry]) -> bytes:

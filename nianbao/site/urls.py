@@ -50,6 +50,26 @@ def year_page(year: int) -> str:
     return f"years/{year}.html"
 
 
+def year_part(year: int, n: int) -> str:
+    """Page ``n`` (from 1) of a year's comparison: years/<year>.html, then years/<year>-<n>.html."""
+    return year_page(year) if n == 1 else f"years/{year}-{n}.html"
+
+
+def report_list(n: int) -> str:
+    """Page ``n`` (from 1) of the list of every report."""
+    return f"lists/reports-{n}.html"
+
+
+def ranking_list(indicator: str, n: int) -> str:
+    """Page ``n`` of one indicator's full ranking."""
+    return f"lists/rank-{indicator}-{n}.html"
+
+
+def findings_list(anchor: str, n: int) -> str:
+    """Page ``n`` of every finding of one rule (``anchor`` as on quality.html)."""
+    return f"lists/{anchor}-{n}.html"
+
+
 def content_page(stem: str) -> str:
     return f"{stem}.html"
 

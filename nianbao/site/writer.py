@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 import posixpath
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 MARKER = ".nianbao-site"
@@ -45,13 +47,23 @@ def check_out_dir(out: Path, protected: list[Path]) -> None:
 def write_site(files: dict[str, bytes], out: Path) -> None:
     """Write ``files`` (site path -> bytes) to a fresh folder and move it to ``out``."""
     paths = {check_site_path(p): data for p, data in files.items()}
+    with staging(out) as tmp:
+        _write_all(tmp, paths)
+
+
+@contextmanager
+def staging(out: Path) -> Iterator[Path]:
+    """A temporary folder beside ``out`` to fill (create it); swapped in when the block ends.
+
+    An exception inside the block, or a failed swap, removes the temporary folder and
+    leaves the previous site in place."""
     out = out.absolute()
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f"{out.name}.tmp-{os.getpid()}")
     old = out.with_name(f"{out.name}.old-{os.getpid()}")
     shutil.rmtree(tmp, ignore_errors=True)
     try:
-        _write_all(tmp, paths)
+        yield tmp
         if out.exists():
             out.rename(old)
         try:
@@ -65,9 +77,14 @@ def write_site(files: dict[str, bytes], out: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _write_all(tmp: Path, files: dict[str, bytes]) -> None:
+def start(tmp: Path) -> None:
+    """Create the temporary folder with the marker that lets a later build replace it."""
     tmp.mkdir()
     (tmp / MARKER).write_bytes(b"written by nianbao build.py; safe to replace\n")
+
+
+def _write_all(tmp: Path, files: dict[str, bytes]) -> None:
+    start(tmp)
     for path in sorted(files):
         target = tmp / path
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -10,7 +10,7 @@ from ..context import SiteData
 from ..corpus import Entry
 from ..urls import INDEX, agency_page, rel, report_page
 from .common import Cell, ChartBlock, Grid, HeadCell, Page, Row, make_meta
-from .figures import outcomes_chart, trend_chart
+from .figures import agency_outcomes_chart, trend_chart
 from .listing import ReportItem, report_items
 
 
@@ -27,13 +27,13 @@ class AgencyContext:
 
 
 def build_agency_pages(data: SiteData) -> list[Page]:
-    return [_page(data, agency, entries) for agency, entries in data.corpus.agencies()]
+    return [agency_page_for(data, agency, entries) for agency, entries in data.corpus.agencies()]
 
 
-def _page(data: SiteData, agency: Agency, entries: list[Entry]) -> Page:
+def agency_page_for(data: SiteData, agency: Agency, entries: list[Entry]) -> Page:
     path = agency_page(agency.slug)
     primary = [e for e in entries if e.primary and e.year is not None]
-    charts = (trend_chart("ch-trend", primary), outcomes_chart("ch-outcomes", primary, by_year=True))
+    charts = (trend_chart("ch-trend", primary), agency_outcomes_chart("ch-outcomes", primary))
     ctx = AgencyContext(
         name=agency.name,
         region=" › ".join(agency.region),

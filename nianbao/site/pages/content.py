@@ -19,7 +19,8 @@ from ..labels import (
     T4_BLOCK_LABELS,
     T4_FIELD_LABELS,
 )
-from ..urls import DATA, FINDINGS_CSV, INDEX, INDICATORS_CSV, NOT_FOUND, REPORTS_CSV, REPORTS_JSON, SEARCH, content_page, rel
+from ..urls import DATA, FINDINGS_CSV, INDEX, INDICATORS_CSV, NOT_FOUND, REPORTS_CSV, REPORTS_JSON, SEARCH, content_page, rel, report_json
+from . import paging
 from .common import Link, Page, make_meta
 
 
@@ -45,6 +46,8 @@ class Dictionary:
 class DataContext:
     downloads: tuple[Download, ...]
     per_report: tuple[Link, ...]
+    """Every report's JSON while they fit on one list page; else empty (see per_report_note)."""
+    per_report_note: str
     dictionaries: tuple[Dictionary, ...]
 
 
@@ -58,11 +61,16 @@ _DOWNLOADS = (
 
 
 def build_data(data: SiteData) -> Page:
-    from ..urls import report_json
-
     downloads = tuple(Download(Link(text, rel(DATA, path)), desc) for path, text, desc in _DOWNLOADS)
-    per_report = tuple(Link(e.label, rel(DATA, report_json(e))) for e in data.corpus.entries)
-    ctx = DataContext(downloads, per_report, dictionaries())
+    entries = data.corpus.entries
+    if len(entries) <= paging.LIST_SIZE:
+        per_report, note = tuple(Link(e.label, rel(DATA, report_json(e))) for e in entries), ""
+    else:  # a link per report would make this page grow with the site
+        per_report, note = (
+            (),
+            f"共 {len(entries)} 份：每份报告页面的“下载”处有其 JSON 链接；data/agencies.json 列出每份报告的 JSON 路径（data 字段）。",
+        )
+    ctx = DataContext(downloads, per_report, note, dictionaries())
     return Page(DATA, "data.html", make_meta(DATA, "数据下载与数据字典", data.build_date, ((INDEX, "总览"),)), ctx)
 
 

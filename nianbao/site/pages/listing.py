@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...dataset import figure, format_number, format_rate, t3, total_of
+from ...dataset import figure, format_number, format_rate, t3, t4, total_over
 from ..context import SiteData
 from ..corpus import Entry
 from ..urls import agency_page, rel, report_page
@@ -49,16 +49,16 @@ def _incomplete(missing: int) -> str:
 
 def headline(data: SiteData, entries: list[Entry]) -> tuple[Stat, ...]:
     """Headline figures over ``entries`` (primary reports); sums of printed values only."""
-    frame = data.frame_of(entries)
+    reports = [e.report for e in entries]
     years = sorted({e.year for e in entries if e.year is not None})
-    received = total_of(frame, "table3", "new_received", "total")
+    received = total_over(reports, t3("new_received"))
     stats = [
         Stat("年度报告", f"{len(entries)} 份"),
         Stat("机关", f"{len({e.agency.slug for e in entries})} 个"),
         Stat("年度", f"{len(years)} 个", "、".join(str(y) for y in years)),
         Stat("收到的申请（本年新收）", f"{format_number(received.value)} 件", _incomplete(received.missing)),
         _granted_share(entries),
-        _disputes(frame),
+        _disputes(reports),
         _findings(data, entries),
     ]
     return tuple(stats)
@@ -79,10 +79,10 @@ def _granted_share(entries: list[Entry]) -> Stat:
     return Stat("予以公开和部分公开的比例", value, note)
 
 
-def _disputes(frame) -> Stat:
-    review = total_of(frame, "table4", "review", "total")
-    direct = total_of(frame, "table4", "litigation_direct", "total")
-    after = total_of(frame, "table4", "litigation_after_review", "total")
+def _disputes(reports) -> Stat:
+    review = total_over(reports, t4("review", "total"))
+    direct = total_over(reports, t4("litigation_direct", "total"))
+    after = total_over(reports, t4("litigation_after_review", "total"))
     missing = max(review.missing, direct.missing, after.missing)
     value = f"复议 {format_number(review.value)} 件 · 诉讼 {format_number(direct.value + after.value)} 件"
     return Stat("行政复议和行政诉讼", value, _incomplete(missing))

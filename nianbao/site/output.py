@@ -1,0 +1,104 @@
+"""Phase two: every file of the site, each with its key, produced into the staged folder.
+
+A ``Job`` is a site path, the key of what the file depends on (keys.py) and a function
+that produces its bytes. Report and agency pages, per-report JSON and originals are keyed
+by their inputs, so an unchanged one is neither built nor rendered; the few summary pages
+are built (cheap) and keyed by their context, so only a changed one is rendered. Files are
+written as they are produced, never held all at once (a 10,000-report site is ~1 GB).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from jinja2 import Environment
+
+from ..load import MAX_INPUT_BYTES
+from ..progress import Progress
+from .context import SiteData
+from .downloads import original_bytes, publishable, report_json_bytes, site_files
+from .keys import agency_page_key, entry_digest, inputs_key, page_key, report_digest, report_page_key
+from .pages.agency import agency_page_for
+from .pages.common import Page
+from .pages.content import build_data, build_docs, build_not_found, build_search
+from .pages.indicators import build_indicators
+from .pages.lists import build_report_lists
+from .pages.overview import build_overview
+from .pages.quality import build_quality
+from .pages.report import report_page_for
+from .pages.year import build_year_pages
+from .render import asset_files, render_page
+from .staged import StagedSite
+from .urls import agency_page, original_file, report_json, report_page
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    path: str
+    key: str | None
+    """None: always produced (the key could not be computed)."""
+    produce: Callable[[], bytes]
+
+
+def summary_pages(data: SiteData) -> list[Page]:
+    """Every page that is not one report's or one agency's: each is bounded in size."""
+    return [
+        build_overview(data),
+        *build_year_pages(data),
+        *build_report_lists(data),
+        *build_indicators(data),
+        *build_quality(data),
+        build_data(data),
+        *build_docs(data),
+        build_search(data),
+        build_not_found(data),
+    ]
+
+
+def _rendered(env: Environment, build: Callable[[], Page]) -> bytes:
+    return render_page(env, build())
+
+
+def page_jobs(data: SiteData, env: Environment) -> Iterator[Job]:
+    date = data.build_date
+    for e in data.corpus.entries:
+        yield Job(report_page(e), report_page_key(e, date), partial(_rendered, env, partial(report_page_for, data, e)))
+    for agency, entries in data.corpus.agencies():
+        build = partial(agency_page_for, data, agency, entries)
+        yield Job(agency_page(agency.slug), agency_page_key(entries, date), partial(_rendered, env, build))
+    for page in summary_pages(data):
+        yield Job(page.path, page_key(page), partial(render_page, env, page))
+
+
+def file_jobs(data: SiteData, root: Path) -> Iterator[Job]:
+    """Downloads, originals and assets."""
+    entries = data.corpus.entries
+    everything = inputs_key("data", "", *(entry_digest(e) for e in entries))
+    for path, produce in site_files(data).items():
+        yield Job(path, inputs_key(path, everything), produce)
+    for e in entries:
+        yield Job(report_json(e), inputs_key("json", "", report_digest(e)), partial(report_json_bytes, e))
+        source = root / e.report.source
+        if publishable(source, MAX_INPUT_BYTES):
+            key = inputs_key("original", "", e.report.sha256, e.report.source) if e.report.sha256 else None
+            yield Job(original_file(e), key, partial(_original, source))
+    for path, data_ in asset_files().items():
+        yield Job(path, inputs_key("asset", "", path), lambda d=data_: d)
+
+
+def _original(path: Path) -> bytes:
+    data = original_bytes(path, MAX_INPUT_BYTES)
+    if data is None:
+        raise OSError(f"{path}: changed while the site was being built")
+    return data
+
+
+def write_jobs(site: StagedSite, jobs: list[Job], label: str) -> None:
+    """Produce or reuse every job's file, with a progress line on long runs."""
+    with Progress(len(jobs), label) as bar:
+        for job in jobs:
+            site.put(job.path, job.key, job.produce)
+            bar.update()

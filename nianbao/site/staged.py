@@ -1,0 +1,120 @@
+"""Incremental writing: only changed files are produced; unchanged ones are hard links.
+
+Every output file has a key (keys.py) saying what it depends on. A manifest kept in the
+cache folder records, per site path, the key and the identity (size, mtime, inode) of the
+file the last build wrote into ``--out``. Writing the new site into its temporary folder
+(writer.staging), a file whose key is unchanged, and whose previous copy is still exactly
+the file that build wrote, is hard-linked from the previous site instead of being rendered
+and written; the atomic swap is untouched (the old tree is only read). A file edited by
+hand since, a missing manifest, another output folder or caching switched off all mean:
+produce the file again. Pagefind runs only when some indexed page changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from ..charts import derived_cache_dir
+from ..publish.search import BUNDLE, EXCLUDE, index_site
+from .writer import check_site_path, start
+
+#: Manifest format; a manifest of another version is ignored.
+VERSION = 1
+
+
+def manifest_path(out: Path) -> Path | None:
+    folder = derived_cache_dir("site")
+    if folder is None:
+        return None
+    return folder / (hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:24] + ".json")
+
+
+def load_manifest(out: Path) -> dict[str, list]:
+    """Site path -> [key, size, mtime_ns, inode] of the previous build into ``out``."""
+    path = manifest_path(out)
+    try:
+        data = json.loads(path.read_bytes()) if path is not None else {}
+    except (OSError, ValueError):
+        return {}
+    return data.get("files", {}) if data.get("version") == VERSION and data.get("out") == str(out.resolve()) else {}
+
+
+def save_manifest(out: Path, files: dict[str, list]) -> None:
+    path = manifest_path(out)
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump({"version": VERSION, "out": str(out.resolve()), "files": files}, fh, separators=(",", ":"))
+        os.replace(tmp, path)
+    except OSError:
+        pass  # the next build is a full one
+
+
+class StagedSite:
+    """The new site being written into ``tmp``, reusing unchanged files of ``out``."""
+
+    def __init__(self, tmp: Path, out: Path, previous: dict[str, list]):
+        self.tmp, self.out, self.previous = tmp, out, previous
+        self.files: dict[str, list] = {}
+        self.written = 0
+        self.linked = 0
+        self._dirs: set[Path] = set()
+        start(tmp)
+
+    def _target(self, path: str) -> Path:
+        target = self.tmp / check_site_path(path)
+        if target.parent not in self._dirs:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._dirs.add(target.parent)
+        return target
+
+    def reuse(self, path: str, key: str | None) -> bool:
+        """Link the previous build's file when it has this key and was not touched since."""
+        before = self.previous.get(path)
+        if key is None or before is None or before[0] != key:
+            return False
+        source = self.out / path
+        try:
+            st = source.stat()
+            if [st.st_size, st.st_mtime_ns, st.st_ino] != before[1:]:
+                return False
+            os.link(source, self._target(path), follow_symlinks=False)
+        except OSError:
+            return False  # gone, or links not supported here: write it
+        self.files[path] = before
+        self.linked += 1
+        return True
+
+    def write(self, path: str, data: bytes, key: str | None) -> None:
+        target = self._target(path)
+        target.write_bytes(data)
+        st = target.stat()
+        self.files[path] = [key, st.st_size, st.st_mtime_ns, st.st_ino]
+        self.written += 1
+
+    def put(self, path: str, key: str | None, produce: Callable[[], bytes]) -> None:
+        """The file at ``path``: reused when unchanged, else ``produce()`` written."""
+        if not self.reuse(path, key):
+            self.write(path, produce(), key)
+
+    def search_bundle(self) -> None:
+        """Pagefind's index of the pages; the previous one when no indexed page changed."""
+        pages = sorted((p, v[0]) for p, v in self.files.items() if p.endswith(".html") and p not in EXCLUDE)
+        key = None if any(k is None for _, k in pages) else hashlib.sha256(json.dumps(pages).encode()).hexdigest()
+        before = sorted(p for p in self.previous if p.startswith(f"{BUNDLE}/"))
+        if before and all(self.reuse(p, key) for p in before):
+            return
+        for path in [p for p in self.files if p.startswith(f"{BUNDLE}/")]:
+            del self.files[path]  # a partly reused bundle: index_site starts afresh
+        for path in index_site(self.tmp):
+            st = (self.tmp / path).stat()
+            self.files[path] = [key, st.st_size, st.st_mtime_ns, st.st_ino]
+            self.written += 1
