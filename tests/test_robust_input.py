@@ -328,3 +328,12 @@ def test_a_crashing_check_costs_only_its_own_findings(tmp_path, monkeypatch):
     crash = [f for f in report.findings if f.rule == "check.crash"]
     assert len(crash) == 1 and "ValueError" in crash[0].message
     assert {"table3.total", "structure.extra_cells"} <= rules(report)
+
+
+def test_encoding_finding_lines_match_the_report_lines_after_html_tables(tmp_path):
+    """Regression (fuzzer): lines counted before an HTML table became grid lines pointed past the end."""
+    table = "<table>\n<tr>\n<td>\n甲\n</td>\n<td>1</td>\n</tr>\n</table>\n"
+    data = ("# 某局报告\n\n正文。\n" + table * 3).encode("utf-8") + b"\xff bad line\n"
+    report = load_report(write(tmp_path, "t.md", data))
+    (finding,) = [f for f in report.findings if f.rule == "input.encoding"]
+    assert finding.lines and all("\ufffd" in report.lines[n - 1] for n in finding.lines)

@@ -89,7 +89,11 @@ def read_text(path: Path, data: bytes) -> Document:
     text, enc, findings = decode(data)
     if enc in _LEGACY and not findings:
         findings.append(Finding("input.not_utf8", "info", f"文件编码为 {_LEGACY[enc]}（不是 UTF-8），已按该编码读取。", "原文"))
-    return Document(path=path, kind="text", lines=split_lines(expand_html_tables(text)), findings=findings)
+    lines = split_lines(expand_html_tables(text))
+    for f in findings:
+        if f.rule == "input.encoding":  # count lines after the table expansion, as Report.lines does
+            f.lines = [i + 1 for i, line in enumerate(lines) if "\ufffd" in line][:20]
+    return Document(path=path, kind="text", lines=lines, findings=findings)
 
 
 def _blank(data: bytes) -> bool:
