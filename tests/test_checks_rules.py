@@ -121,3 +121,9 @@ def test_in_force_continuity_is_information(clean):
     after.id = "b"
     (finding,) = check_across([before, after])["b"]
     assert finding.rule == "across.in_force" and finding.severity == "info"
+
+
+def test_unreadable_input_gets_only_its_input_finding(clean):
+    r = copy.deepcopy(clean)
+    r.lines, r.sections, r.table2, r.table3, r.table4, r.agency, r.year = [], [], None, None, None, None, None
+    assert [f for f in structure.check(r)] == []

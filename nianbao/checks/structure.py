@@ -11,6 +11,8 @@ _SECTION_NAMES = dict(zip(SECTION_KEYS, ("一、总体情况", "二、主动公�
 
 
 def check(report: Report) -> list[Finding]:
+    if not report.lines:
+        return []  # nothing readable (empty, binary, scanned): the input.* finding says why
     out: list[Finding] = []
     out += _identity(report)
     out += _sections(report)
