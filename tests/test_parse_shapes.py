@@ -41,3 +41,12 @@ def test_province_shapes_have_no_false_alarms():
     for name in ("layout_province", "dump_province", "rawmid_province", "docling_province"):
         report = load_report(FIXTURES / "shapes" / f"{name}.txt")
         assert [f.rule for f in report.findings] == [], name
+
+
+def test_html_tables_in_markdown_never_swallow_prose():
+    from nianbao.ingest.text import expand_html_tables
+
+    text = 'a\n<TABLE BACKGROUND="x">\n正文第一行\n<TABLE><TD BACKGROUND="x">\n正文第二行\n</table>\nb'
+    out = expand_html_tables(text)
+    assert "正文第一行" in out and "正文第二行" in out
+    assert expand_html_tables("前\n<table><tr><td>规章</td><td>0</td></tr></table>\n后") == "前\n规章\t0\n后"

@@ -15,7 +15,7 @@ def check_across(reports: list[Report], agency_of: AgencyOf | None = None) -> di
     """Report id -> findings comparing it with the same agency's previous year."""
     agency_of = agency_of or (lambda r: r.agency)
     by_agency: dict[str, dict[int, Report]] = defaultdict(dict)
-    for r in sorted(reports, key=lambda r: r.id):
+    for r in sorted(reports, key=lambda r: r.source):  # the site's duplicate choice, too
         name = agency_of(r)
         if name and r.year is not None:
             by_agency[name].setdefault(r.year, r)

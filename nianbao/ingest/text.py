@@ -66,7 +66,9 @@ def split_lines(text: str) -> list[str]:
 _LEGACY = {"gb18030": "GBK/GB18030", "utf-16": "UTF-16", "utf-16-le": "UTF-16LE", "utf-16-be": "UTF-16BE"}
 
 
-_HTML_TABLE = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
+#: An innermost, closed table: no other "<table" between its start and its end, so an
+#: unclosed or nested opening tag never swallows the prose that follows it.
+_HTML_TABLE = re.compile(r"<table\b(?:(?!<table\b).)*?</table\s*>", re.IGNORECASE | re.DOTALL)
 
 
 def expand_html_tables(text: str) -> str:
@@ -75,7 +77,7 @@ def expand_html_tables(text: str) -> str:
         return text
     from .html import table_lines  # only needed for such files; keeps plain reads light
 
-    return _HTML_TABLE.sub(lambda m: "\n".join(table_lines(m.group(0))), text)
+    return _HTML_TABLE.sub(lambda m: "\n".join(table_lines(m.group(0))) or m.group(0), text)  # unreadable: keep as is
 
 
 def read_text(path: Path, data: bytes) -> Document:
