@@ -18,6 +18,7 @@ was. The stages, top to bottom:
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from ..agencies import RegistryError, load_registry
 from ..load import discover, load_reports
 from .context import ContentError, SiteData, site_data
 from .corpus import assemble
-from .output import file_jobs, page_jobs, summary_pages, write_jobs
+from .output import entry_jobs, file_jobs, summary_jobs, summary_pages, write_jobs
 from .pages.agency import build_agency_pages
 from .pages.common import Page
 from .pages.report import build_report_pages
@@ -51,6 +52,9 @@ def build_site(seeds: Path, out: Path, content: Path, strict: bool) -> int:
     except ContentError as exc:
         print(f"build.py: {exc}", file=sys.stderr)
         return 2
+    # Everything loaded so far lives until the end: keep the cyclic garbage collector from
+    # rescanning those millions of objects while pages are built (~25 % of page time).
+    gc.freeze()
     site = write(data, seeds.parent, out)
     print(f"{site.written} files written, {site.linked} unchanged", file=sys.stderr)
     return _summary(data, out, strict)
@@ -61,8 +65,11 @@ def write(data: SiteData, root: Path, out: Path) -> StagedSite:
     env = environment()  # templates compiled once, for every page
     with staging(out) as tmp:
         site = StagedSite(tmp, out, load_manifest(out))
-        write_jobs(site, list(page_jobs(data, env)), "生成页面")
+        # Report and agency pages and the data files first, across all cores (forked
+        # workers); then the few summary pages, whose charts start vl-convert's threads.
+        write_jobs(site, entry_jobs(data, env), "生成页面")
         write_jobs(site, list(file_jobs(data, root)), "数据文件")
+        write_jobs(site, summary_jobs(data, env), "汇总页面")
         site.search_bundle()  # Pagefind, in the same atomic swap as the pages it indexes
     save_manifest(out, site.files)
     return site

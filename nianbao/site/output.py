@@ -9,6 +9,7 @@ written as they are produced, never held all at once (a 10,000-report site is ~1
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -17,6 +18,7 @@ from pathlib import Path
 from jinja2 import Environment
 
 from ..load import MAX_INPUT_BYTES
+from ..parallel import workers
 from ..progress import Progress
 from .context import SiteData
 from .downloads import original_bytes, publishable, report_json_bytes, site_files
@@ -62,15 +64,22 @@ def _rendered(env: Environment, build: Callable[[], Page]) -> bytes:
     return render_page(env, build())
 
 
-def page_jobs(data: SiteData, env: Environment) -> Iterator[Job]:
+def entry_jobs(data: SiteData, env: Environment) -> list[Job]:
+    """A page per report and per agency: keyed by their inputs, built only when changed."""
     date = data.build_date
-    for e in data.corpus.entries:
-        yield Job(report_page(e), report_page_key(e, date), partial(_rendered, env, partial(report_page_for, data, e)))
+    jobs = [
+        Job(report_page(e), report_page_key(e, date), partial(_rendered, env, partial(report_page_for, data, e)))
+        for e in data.corpus.entries
+    ]
     for agency, entries in data.corpus.agencies():
         build = partial(agency_page_for, data, agency, entries)
-        yield Job(agency_page(agency.slug), agency_page_key(entries, date), partial(_rendered, env, build))
-    for page in summary_pages(data):
-        yield Job(page.path, page_key(page), partial(render_page, env, page))
+        jobs.append(Job(agency_page(agency.slug), agency_page_key(entries, date), partial(_rendered, env, build)))
+    return jobs
+
+
+def summary_jobs(data: SiteData, env: Environment) -> list[Job]:
+    """The summary pages, built (their charts too) and keyed by their context."""
+    return [Job(page.path, page_key(page), partial(render_page, env, page)) for page in summary_pages(data)]
 
 
 def file_jobs(data: SiteData, root: Path) -> Iterator[Job]:
@@ -96,9 +105,45 @@ def _original(path: Path) -> bytes:
     return data
 
 
+#: Below this many jobs a worker process costs more than it saves.
+MIN_PARALLEL = 400
+#: Jobs handed to a worker at a time (progress is counted per chunk).
+CHUNK = 100
+#: The jobs of the running ``write_jobs``, inherited by forked workers (never pickled).
+_WORK: tuple[StagedSite, list[Job]] | None = None
+
+
 def write_jobs(site: StagedSite, jobs: list[Job], label: str) -> None:
-    """Produce or reuse every job's file, with a progress line on long runs."""
+    """Produce or reuse every job's file, across all cores when there are many.
+
+    Workers are forked, so they share the loaded reports instead of receiving a copy; each
+    writes its files into the staged folder and sends back only their manifest records.
+    Files are independent of each other, so the order they are written in does not matter.
+    """
+    global _WORK
+    jobs_n = min(workers(), len(jobs) // CHUNK)
     with Progress(len(jobs), label) as bar:
-        for job in jobs:
-            site.put(job.path, job.key, job.produce)
-            bar.update()
+        if jobs_n < 2 or len(jobs) < MIN_PARALLEL or "fork" not in multiprocessing.get_all_start_methods():
+            for job in jobs:
+                site.put(job.path, job.key, job.produce)
+                bar.update()
+            return
+        _WORK = (site, jobs)
+        try:
+            with multiprocessing.get_context("fork").Pool(jobs_n) as pool:
+                chunks = [(i, min(i + CHUNK, len(jobs))) for i in range(0, len(jobs), CHUNK)]
+                for files, written, linked in pool.imap_unordered(_run_chunk, chunks):
+                    site.files.update(files)
+                    site.written, site.linked = site.written + written, site.linked + linked
+                    bar.update(len(files))
+        finally:
+            _WORK = None
+
+
+def _run_chunk(span: tuple[int, int]) -> tuple[dict[str, list], int, int]:
+    """In a worker: the jobs ``span`` of the inherited list; their manifest records back."""
+    site, jobs = _WORK  # type: ignore[misc]
+    site.files, site.written, site.linked = {}, 0, 0
+    for job in jobs[span[0] : span[1]]:
+        site.put(job.path, job.key, job.produce)
+    return site.files, site.written, site.linked

@@ -7,6 +7,7 @@ so the site works at a domain root, under a sub-path and from file://.
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 from .corpus import Entry
 
@@ -85,9 +86,20 @@ def rel(from_page: str, target: str) -> str:
     target_path, _, fragment = target.partition("#")
     if target_path == from_page and fragment:
         return f"#{fragment}"
-    start = posixpath.dirname(from_page) or "."
-    link = posixpath.relpath(target_path, start)
+    link = _relpath(target_path, posixpath.dirname(from_page))
     return f"{link}#{fragment}" if fragment else link
+
+
+@lru_cache(maxsize=65536)
+def _relpath(target: str, start: str) -> str:
+    """posixpath.relpath for normalised site paths, without its abspath calls (a page has
+    hundreds of links; relpath was ~10 % of building a listing page)."""
+    here = start.split("/") if start else []
+    parts = target.split("/")
+    common = 0
+    while common < len(here) and common < len(parts) - 1 and here[common] == parts[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + parts[common:])
 
 
 def cell_anchor(cell_id: str) -> str:
