@@ -206,9 +206,16 @@ def test_a_crash_mid_write_keeps_the_old_site(tmp_path, monkeypatch):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["_site"]  # no temporary folder left
 
 
-def test_a_crash_while_swapping_keeps_the_old_site(tmp_path, monkeypatch):
+@pytest.mark.parametrize("exchange", ["fails", "unsupported"])
+def test_a_crash_while_swapping_keeps_the_old_site(tmp_path, monkeypatch, exchange):
+    from nianbao.site import swap
+
     out = tmp_path / "_site"
     writer.write_site({"index.html": b"old"}, out)
+    if exchange == "fails":
+        monkeypatch.setattr(swap, "exchange", lambda a, b: (_ for _ in ()).throw(OSError(5, "Input/output error")))
+    else:
+        monkeypatch.setattr(swap, "exchange", lambda a, b: False)  # the two-rename path
     real_rename = Path.rename
 
     def failing_rename(self, target):

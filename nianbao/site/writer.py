@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from .swap import swap_in
+
 MARKER = ".nianbao-site"
 
 
@@ -64,14 +66,7 @@ def staging(out: Path) -> Iterator[Path]:
     shutil.rmtree(tmp, ignore_errors=True)
     try:
         yield tmp
-        if out.exists():
-            out.rename(old)
-        try:
-            tmp.rename(out)
-        except OSError:
-            if old.exists():  # put the previous site back before reporting the error
-                old.rename(out)
-            raise
+        swap_in(tmp, out, old)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     shutil.rmtree(old, ignore_errors=True)
