@@ -26,7 +26,7 @@ from ..agencies import RegistryError, load_registry
 from ..load import discover, load_reports
 from .context import ContentError, SiteData, site_data
 from .corpus import assemble
-from .output import entry_jobs, file_jobs, summary_jobs, summary_pages, write_jobs
+from .output import entry_jobs, file_jobs, summary_pages, write_jobs, write_summary
 from .pages.agency import build_agency_pages
 from .pages.common import Page
 from .pages.report import build_report_pages
@@ -69,9 +69,9 @@ def write(data: SiteData, root: Path, out: Path) -> StagedSite:
         # workers); then the few summary pages, whose charts start vl-convert's threads.
         write_jobs(site, entry_jobs(data, env), "生成页面")
         write_jobs(site, list(file_jobs(data, root)), "数据文件")
-        write_jobs(site, summary_jobs(data, env), "汇总页面")
+        write_summary(site, data, env)
         site.search_bundle()  # Pagefind, in the same atomic swap as the pages it indexes
-    save_manifest(out, site.files)
+    save_manifest(out, site)
     return site
 
 

@@ -82,6 +82,18 @@ def summary_jobs(data: SiteData, env: Environment) -> list[Job]:
     return [Job(page.path, page_key(page), partial(render_page, env, page)) for page in summary_pages(data)]
 
 
+def write_summary(site: StagedSite, data: SiteData, env: Environment) -> None:
+    """The summary pages. They depend on every report, so when no report, content page or
+    date changed they are all reused without being built (most of an unchanged rebuild);
+    otherwise each is built and only those whose context changed are rendered."""
+    key = inputs_key("summary", data.build_date, repr(data.docs), *(entry_digest(e) for e in data.corpus.entries))
+    if site.reuse_group("summary", key):
+        return
+    jobs = summary_jobs(data, env)
+    write_jobs(site, jobs, "汇总页面", parallel=False)  # vl-convert's threads are running: no fork
+    site.record_group("summary", key, [job.path for job in jobs])
+
+
 def file_jobs(data: SiteData, root: Path) -> Iterator[Job]:
     """Downloads, originals and assets."""
     entries = data.corpus.entries
@@ -113,7 +125,7 @@ CHUNK = 100
 _WORK: tuple[StagedSite, list[Job]] | None = None
 
 
-def write_jobs(site: StagedSite, jobs: list[Job], label: str) -> None:
+def write_jobs(site: StagedSite, jobs: list[Job], label: str, parallel: bool = True) -> None:
     """Produce or reuse every job's file, across all cores when there are many.
 
     Workers are forked, so they share the loaded reports instead of receiving a copy; each
@@ -123,7 +135,7 @@ def write_jobs(site: StagedSite, jobs: list[Job], label: str) -> None:
     global _WORK
     jobs_n = min(workers(), len(jobs) // CHUNK)
     with Progress(len(jobs), label) as bar:
-        if jobs_n < 2 or len(jobs) < MIN_PARALLEL or "fork" not in multiprocessing.get_all_start_methods():
+        if not parallel or jobs_n < 2 or len(jobs) < MIN_PARALLEL or "fork" not in multiprocessing.get_all_start_methods():
             for job in jobs:
                 site.put(job.path, job.key, job.produce)
                 bar.update()

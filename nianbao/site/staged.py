@@ -34,25 +34,27 @@ def manifest_path(out: Path) -> Path | None:
     return folder / (hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:24] + ".json")
 
 
-def load_manifest(out: Path) -> dict[str, list]:
-    """Site path -> [key, size, mtime_ns, inode] of the previous build into ``out``."""
+def load_manifest(out: Path) -> dict:
+    """The previous build into ``out``: "files" (site path -> [key, size, mtime_ns, inode])
+    and "groups" (name -> [key, paths]); empty when there is none or it is not readable."""
     path = manifest_path(out)
     try:
         data = json.loads(path.read_bytes()) if path is not None else {}
     except (OSError, ValueError):
         return {}
-    return data.get("files", {}) if data.get("version") == VERSION and data.get("out") == str(out.resolve()) else {}
+    return data if data.get("version") == VERSION and data.get("out") == str(out.resolve()) else {}
 
 
-def save_manifest(out: Path, files: dict[str, list]) -> None:
+def save_manifest(out: Path, site: StagedSite) -> None:
     path = manifest_path(out)
     if path is None:
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        data = {"version": VERSION, "out": str(out.resolve()), "files": site.files, "groups": site.groups}
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump({"version": VERSION, "out": str(out.resolve()), "files": files}, fh, separators=(",", ":"))
+            json.dump(data, fh, separators=(",", ":"))
         os.replace(tmp, path)
     except OSError:
         pass  # the next build is a full one
@@ -61,9 +63,13 @@ def save_manifest(out: Path, files: dict[str, list]) -> None:
 class StagedSite:
     """The new site being written into ``tmp``, reusing unchanged files of ``out``."""
 
-    def __init__(self, tmp: Path, out: Path, previous: dict[str, list]):
-        self.tmp, self.out, self.previous = tmp, out, previous
+    def __init__(self, tmp: Path, out: Path, manifest: dict):
+        self.tmp, self.out = tmp, out
+        self.previous: dict[str, list] = manifest.get("files", {})
+        self._groups_before: dict[str, list] = manifest.get("groups", {})
         self.files: dict[str, list] = {}
+        self.groups: dict[str, list] = {}
+        """Name -> [key, paths]: files produced together, reusable together (reuse_group)."""
         self.written = 0
         self.linked = 0
         self._dirs: set[Path] = set()
@@ -95,6 +101,9 @@ class StagedSite:
 
     def write(self, path: str, data: bytes, key: str | None) -> None:
         target = self._target(path)
+        # Never write through a hard link (a partly reused group): that would change the
+        # previous site's file before the swap.
+        target.unlink(missing_ok=True)
         target.write_bytes(data)
         st = target.stat()
         self.files[path] = [key, st.st_size, st.st_mtime_ns, st.st_ino]
@@ -104,6 +113,18 @@ class StagedSite:
         """The file at ``path``: reused when unchanged, else ``produce()`` written."""
         if not self.reuse(path, key):
             self.write(path, produce(), key)
+
+    def reuse_group(self, name: str, key: str) -> bool:
+        """Link every file of group ``name`` when the group's key is unchanged (all or none
+        are reused; a partly linked group is overwritten when it is produced again)."""
+        before = self._groups_before.get(name)
+        if before is None or before[0] != key or not all(self.reuse(p, self.previous.get(p, [None])[0]) for p in before[1]):
+            return False
+        self.groups[name] = before
+        return True
+
+    def record_group(self, name: str, key: str, paths: list[str]) -> None:
+        self.groups[name] = [key, sorted(paths)]
 
     def search_bundle(self) -> None:
         """Pagefind's index of the pages; the previous one when no indexed page changed."""
