@@ -315,3 +315,15 @@ def test_broken_content_page_is_a_clear_error_naming_file_and_line(tmp_path, cap
     err = capsys.readouterr().err
     assert code == 2 and message in err and "Traceback" not in err, err
     assert (out / "index.html").read_bytes() == b"old"  # the previous site stays
+
+
+def test_strict_build_names_each_error(tmp_path, capsys):
+    from .site_support import SEEDS
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "empty.txt").write_bytes(b"")
+    (seeds / "ok.txt").write_bytes(next(SEEDS.glob("002_*.txt")).read_bytes())
+    assert build(tmp_path / "out", seeds=seeds, strict=True) == 1
+    err = capsys.readouterr().err
+    assert "seeds/empty.txt:1: error input.empty:" in err

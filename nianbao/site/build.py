@@ -83,7 +83,11 @@ def all_pages(data: SiteData) -> list[Page]:
 def _summary(data: SiteData, out: Path, strict: bool) -> int:
     """Print what was built; with --strict the site is still written, but exit 1 on errors."""
     entries = data.corpus.entries
-    errors = sum(f.severity == "error" for e in entries for f in e.report.findings)
+    errors = [(e.report, f) for e in entries for f in e.report.findings if f.severity == "error"]
+    if strict:
+        # Name each error the way `build.py check` does, so a failing build says why.
+        for report, f in errors:
+            print(f"{report.source}:{f.lines[0] if f.lines else 1}: error {f.rule}: {f.message}", file=sys.stderr)
     findings = sum(len(e.report.findings) for e in entries)
-    print(f"built {out}: {len(entries)} reports, {findings} findings, {errors} errors", file=sys.stderr)
+    print(f"built {out}: {len(entries)} reports, {findings} findings, {len(errors)} errors", file=sys.stderr)
     return 1 if strict and errors else 0
