@@ -7,7 +7,7 @@ import io
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from ..dataset import INDICATORS, TIDY_COLUMNS, tidy_rows
 from ..serialize import to_json
@@ -36,22 +36,45 @@ def _plain(v: Any) -> Any:
 
 
 def data_files(data: SiteData) -> dict[str, bytes]:
-    """Every file of data/ at once (the build produces them one by one: site_files)."""
-    files = {path: produce() for path, produce in site_files(data).items()}
+    """Every file of data/ at once (the build streams them one by one: site_files)."""
+    files = {}
+    for path, fill in site_files(data).items():
+        buf = io.BytesIO()
+        fill(buf)
+        files[path] = buf.getvalue()
     files.update({report_json(e): report_json_bytes(e) for e in data.corpus.entries})
     return files
 
 
-def site_files(data: SiteData) -> dict[str, Callable[[], bytes]]:
-    """The site-wide downloads, each produced only when called (the build skips unchanged ones)."""
+#: Writes one file's bytes into an open binary file.
+Fill = Callable[[BinaryIO], Any]
+
+
+def site_files(data: SiteData) -> dict[str, Fill]:
+    """The site-wide downloads, each written only when called (the build skips unchanged
+    ones). The two big ones are streamed report by report: at 10,000 reports they are
+    hundreds of MB, and building them in memory first was the build's peak memory."""
     entries = data.corpus.entries
     return {
-        REPORTS_JSON: lambda: _json([to_json(e.report) for e in entries]),
-        REPORTS_CSV: lambda: _tidy_csv(entries),
-        FINDINGS_CSV: lambda: _findings_csv(entries),
-        INDICATORS_CSV: lambda: _indicators_csv(data),
-        "data/agencies.json": lambda: _json(_agencies(data)),
+        REPORTS_JSON: lambda fh: _reports_json(entries, fh),
+        REPORTS_CSV: lambda fh: _tidy_csv(entries, fh),
+        FINDINGS_CSV: lambda fh: fh.write(_findings_csv(entries)),
+        INDICATORS_CSV: lambda fh: fh.write(_indicators_csv(data)),
+        "data/agencies.json": lambda fh: fh.write(_json(_agencies(data))),
     }
+
+
+def _reports_json(entries: list[Entry], fh: BinaryIO) -> None:
+    """``_json([to_json(r) ...])`` byte for byte, one report at a time: an item of a list
+    indented by 1 is the item's own indented text with one more space on every line."""
+    if not entries:
+        fh.write(_json([]))
+        return
+    fh.write(b"[\n")
+    for i, e in enumerate(entries):
+        text = json.dumps(to_json(e.report), ensure_ascii=False, indent=1)
+        fh.write((("" if i == 0 else ",\n") + " " + text.replace("\n", "\n ")).encode("utf-8"))
+    fh.write(b"\n]\n")
 
 
 def report_json_bytes(entry: Entry) -> bytes:
@@ -88,15 +111,15 @@ def original_bytes(path: Path, limit: int) -> bytes | None:
         return None
 
 
-def _tidy_csv(entries: list[Entry]) -> bytes:
+def _tidy_csv(entries: list[Entry], fh: BinaryIO) -> None:
     """Every value cell, streamed report by report (the same rows as dataset.tidy_frame)."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+    text = io.TextIOWrapper(fh, encoding="utf-8-sig", newline="", write_through=True)
+    writer = csv.writer(text, lineterminator="\n")
     writer.writerow(TIDY_COLUMNS)
     for e in entries:
         rows = tidy_rows(e.report, e.agency.name)
         writer.writerows([["" if row[c] is None else _plain(row[c]) for c in TIDY_COLUMNS] for row in rows])
-    return buf.getvalue().encode("utf-8-sig")
+    text.detach()  # the caller closes fh
 
 
 def _findings_csv(entries: list[Entry]) -> bytes:

@@ -18,6 +18,7 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from ..charts import derived_cache_dir
 from ..publish.search import BUNDLE, EXCLUDE, index_site
@@ -113,6 +114,18 @@ class StagedSite:
         """The file at ``path``: reused when unchanged, else ``produce()`` written."""
         if not self.reuse(path, key):
             self.write(path, produce(), key)
+
+    def put_stream(self, path: str, key: str | None, fill: Callable[[BinaryIO], object]) -> None:
+        """As ``put``, for a file written piece by piece by ``fill(open file)``."""
+        if self.reuse(path, key):
+            return
+        target = self._target(path)
+        target.unlink(missing_ok=True)
+        with open(target, "wb") as fh:
+            fill(fh)
+        st = target.stat()
+        self.files[path] = [key, st.st_size, st.st_mtime_ns, st.st_ino]
+        self.written += 1
 
     def reuse_group(self, name: str, key: str) -> bool:
         """Link every file of group ``name`` when the group's key is unchanged (all or none
