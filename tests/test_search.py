@@ -74,6 +74,7 @@ def test_search_page_is_relative_and_csp_allows_wasm(site):
     assert "'wasm-unsafe-eval'" in unescape(re.search(r'Content-Security-Policy" content="([^"]*)"', html)[1])
     deep = next((site / "reports").glob("*.html")).read_text(encoding="utf-8")
     assert 'action="../search.html"' in deep  # the header box on a page one level down
+    assert "wasm-unsafe-eval" not in deep  # only the search page may compile wasm
     assert not re.search(r'(src|href)="/(?!/)', html + deep), "no root-absolute links"
 
 

@@ -22,11 +22,12 @@ ASSETS = ROOT / "site_assets"
 
 #: Everything from the site itself, nothing from another host. Chart SVG uses presentation
 #: attributes, not style attributes, so style-src needs no 'unsafe-inline'.
-#: 'wasm-unsafe-eval': search (Pagefind) runs WebAssembly in a web worker, allowed by
-#: script-src 'self'; where the worker cannot start it falls back to the page itself, and
-#: this lets that fallback compile wasm (it does not allow eval() of JavaScript).
+#: {wasm} is 'wasm-unsafe-eval' on the search page only: search (Pagefind) runs WebAssembly
+#: in a web worker, allowed by script-src 'self'; where the worker cannot start it falls
+#: back to the page itself, and this lets that fallback compile wasm (it does not allow
+#: eval() of JavaScript). No other page runs wasm, so none other is allowed to.
 CSP = (
-    "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'{script}; style-src 'self'{style}; img-src 'self' data:; "
+    "default-src 'none'; script-src 'self'{wasm}{script}; style-src 'self'{style}; img-src 'self' data:; "
     "font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'"
 )
 
@@ -48,17 +49,18 @@ def csp_hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
 
 
-def content_security_policy(inline_style: str = "", inline_script: str = "") -> str:
+def content_security_policy(inline_style: str = "", inline_script: str = "", wasm: bool = False) -> str:
     """The CSP meta value; inline blocks (only the 404 page has them) are allowed by hash."""
     style = " " + csp_hash(inline_style) if inline_style else ""
     script = " " + csp_hash(inline_script) if inline_script else ""
-    return CSP.format(style=style, script=script)
+    return CSP.format(style=style, script=script, wasm=" 'wasm-unsafe-eval'" if wasm else "")
 
 
 def render_page(env: Environment, page: Page) -> bytes:
     inline_style = getattr(page.ctx, "inline_css", "")
     inline_script = getattr(page.ctx, "inline_js", "")
-    html = env.get_template(page.template).render(meta=page.meta, ctx=page.ctx, csp=content_security_policy(inline_style, inline_script))
+    csp = content_security_policy(inline_style, inline_script, wasm=page.template == "search.html")
+    html = env.get_template(page.template).render(meta=page.meta, ctx=page.ctx, csp=csp)
     return html.encode("utf-8")
 
 
