@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .numbers import Cell, is_value, parse_number, to_cell
 
@@ -18,7 +19,7 @@ _TOKEN = re.compile(r"\S+")
 
 @dataclass(slots=True)
 class Row:
-    """One source line, split."""
+    """One source line, split. Read-only: rows of equal lines share their cell lists."""
 
     line: int
     """1-based line number."""
@@ -44,9 +45,16 @@ class Row:
 
 
 def split_row(text: str, line: int) -> Row:
+    """The line split into cells. Rows are read-only: equal lines share their cell lists."""
+    p = _split(text)
+    return Row(line, p.labels, p.values, p.tabbed, p.lead, p.span, p.label_x, p.value_x)
+
+
+@lru_cache(maxsize=65536)  # table lines recur across reports ("规章 0 0 0", "0\t0\t0 …")
+def _split(text: str) -> Row:
     if "\t" in text:
-        return _split_tabbed(text, line)
-    return _split_spaced(text, line)
+        return _split_tabbed(text, 0)
+    return _split_spaced(text, 0)
 
 
 def _split_tabbed(text: str, line: int) -> Row:
