@@ -6,6 +6,7 @@ path, with file reads in place of fetch); tests/test_browser.py runs one in chro
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from html import unescape
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from nianbao.cli import main
-from nianbao.publish.search import BUNDLE, PAGE_SCRIPT, pagefind_executable, query
+from nianbao.publish.search import BUNDLE, BUNDLES_JSON, EXCLUDE, PAGE_SCRIPT, pagefind_executable, plan_bundles, query
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run Pagefind's JavaScript")
@@ -39,10 +40,13 @@ def report_pages(site: Path) -> set[str]:
 
 def test_extended_binary_and_bundle(site):
     assert "extended" in pagefind_executable().name  # Chinese word segmentation
-    bundle = site / BUNDLE
-    for name in ("pagefind.js", "pagefind-ui.js", "pagefind-ui.css", PAGE_SCRIPT):
-        assert (bundle / name).is_file(), name
-    assert list(bundle.glob("pagefind.zh-cn_*.pf_meta")), "one Chinese index"
+    folder = site / BUNDLE
+    for name in ("pagefind-ui.js", "pagefind-ui.css", PAGE_SCRIPT, BUNDLES_JSON):
+        assert (folder / name).is_file(), name
+    assert json.loads((folder / BUNDLES_JSON).read_bytes()) == {"bundles": ["0"]}  # a small site: one bundle
+    assert (folder / "0" / "pagefind.js").is_file()
+    assert list((folder / "0").glob("pagefind.zh-cn_*.pf_meta")), "one Chinese index"
+    assert 'var BUNDLES = ["0"];' in (folder / PAGE_SCRIPT).read_text(encoding="utf-8")
 
 
 def test_jinlin_finds_only_jinlin_pages(site, results):
@@ -81,3 +85,70 @@ def test_search_page_is_relative_and_csp_allows_wasm(site):
 def test_not_found_and_search_pages_are_not_indexed(site, results):
     everything = {u for urls in results.values() for u in urls}
     assert "/404.html" not in everything and "/search.html" not in everything
+
+
+def _build(seeds: Path, out: Path) -> None:
+    assert main(["build", "--seeds", str(seeds), "--content", str(ROOT / "content"), "--out", str(out)]) == 0
+
+
+def _pages(site: Path) -> list[str]:
+    pages = (p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    return sorted(p for p in pages if p not in EXCLUDE and not p.startswith(f"{BUNDLE}/"))
+
+
+def _bundle_of(plan: dict[str, list[str]]) -> dict[str, str]:
+    """Search URL (/reports/x.html, / for index.html) -> bundle name."""
+    return {("/" + p).removesuffix("index.html"): name for name, pages in plan.items() for p in pages}
+
+
+def test_bundles_are_merged_in_the_query(tmp_path, monkeypatch):
+    """Split into several bundles, a query finds pages of several bundles (mergeIndex)."""
+    monkeypatch.setenv("NIANBAO_SEARCH_BUNDLE_PAGES", "4")
+    site = tmp_path / "site"
+    _build(ROOT / "seeds", site)
+    plan = plan_bundles(_pages(site))
+    assert len(plan) >= 2 and sum(map(len, plan.values())) == len(_pages(site))
+    names = json.loads((site / BUNDLE / BUNDLES_JSON).read_bytes())["bundles"]
+    assert names == list(plan)
+    for name in names:
+        assert (site / BUNDLE / name / "pagefind.js").is_file(), name
+    assert f"var BUNDLES = {json.dumps(names)};" in (site / BUNDLE / PAGE_SCRIPT).read_text(encoding="utf-8")
+    found = {term: [r["url"] for r in rows] for term, rows in query(site, "行政复议", "伊美区民政局", "xqzvjw").items()}
+    bundle_of = _bundle_of(plan)
+    assert len({bundle_of[u] for u in found["行政复议"]}) >= 2, found["行政复议"]
+    assert report_pages(site) <= set(found["行政复议"])  # as with one index: every report
+    assert {
+        "/agencies/yimei-district-civil-affairs-bureau.html",
+        "/reports/yimei-district-civil-affairs-bureau-2025.html",
+    } <= set(found["伊美区民政局"])
+    assert found["xqzvjw"] == []
+
+
+def _inodes(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_ino for p in folder.rglob("*") if p.is_file()}
+
+
+def test_one_changed_report_reindexes_only_its_bundles(tmp_path, monkeypatch):
+    """Rebuilt after one report changed, only bundles holding a changed page are indexed
+    again; the others are the previous build's files (hard links: same inodes)."""
+    monkeypatch.setenv("NIANBAO_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("NIANBAO_SEARCH_BUNDLE_PAGES", "4")
+    seeds = tmp_path / "seeds"
+    shutil.copytree(ROOT / "seeds", seeds)
+    site = tmp_path / "site"
+    _build(seeds, site)
+    plan = plan_bundles(_pages(site))
+    before = {name: _inodes(site / BUNDLE / name) for name in plan}
+    pages_before = {p: (site / p).stat().st_ino for p in _pages(site)}
+    victim = next(p for p in sorted(seeds.iterdir()) if "金林区人民政府" in p.read_text("utf-8", "replace") and p.suffix == ".txt")
+    victim.write_bytes(victim.read_bytes() + "\n本报告已于发布后更正一处文字。\n".encode())
+    _build(seeds, site)
+    assert plan_bundles(_pages(site)) == plan
+    changed_pages = {p for p in _pages(site) if (site / p).stat().st_ino != pages_before[p]}
+    assert changed_pages and any(p.startswith("reports/") for p in changed_pages)
+    reindexed = {name for name in plan if _inodes(site / BUNDLE / name) != before[name]}
+    expected = {name for name, pages in plan.items() if set(pages) & changed_pages}
+    assert reindexed == expected
+    assert len(reindexed) < len(plan)  # some bundles were reused as they were
+    found = query(site, "更正一处文字")["更正一处文字"]
+    assert [r["url"] for r in found] and all(r["url"].startswith("/reports/") for r in found)

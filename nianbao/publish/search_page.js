@@ -1,9 +1,15 @@
 /* The search page (search.html): Pagefind UI over the index built with the site.
- * Copied to pagefind/search-page.js by nianbao/publish/search.py. A separate file, not an
- * inline script, so the page's CSP needs no 'unsafe-inline'. Every path is relative to
- * this script, so search works at a domain root and under any sub-path. */
+ * Written to pagefind/search-page.js by nianbao/publish/search.py, which fills in BUNDLES:
+ * the index is split into bundles pagefind/<bundle>/, the first is loaded and the others
+ * merged into it (Pagefind UI's mergeIndex). A separate file, not an inline script, so the
+ * page's CSP needs no 'unsafe-inline'. Every path is relative to this script, so search
+ * works at a domain root and under any sub-path. */
 (function () {
   "use strict";
+  var BUNDLES = ["0"];
+  // The folder of this script (pagefind/), read while it runs.
+  var script = document.currentScript;
+  var base = script && script.src ? new URL(".", script.src).pathname : "pagefind/";
   var box = document.getElementById("search");
   if (!box) return;
 
@@ -27,6 +33,8 @@
   box.textContent = "";
   var ui = new window.PagefindUI({
     element: "#search",
+    bundlePath: base + BUNDLES[0] + "/",
+    mergeIndex: BUNDLES.slice(1).map(function (name) { return { bundlePath: base + name + "/" }; }),
     showImages: false,
     showSubResults: true,
     autofocus: true,

@@ -17,9 +17,16 @@ globalThis.fetch = async (input) => {
 };
 
 const [site, ...terms] = process.argv.slice(2);
-const bundle = pathToFileURL(path.join(path.resolve(site), "pagefind", "pagefind.js")).href;
-const pagefind = await import(bundle);
+// The index is split into bundles pagefind/<name>/ (listed in pagefind/bundles.json): the
+// first is imported, the others merged into it, as the search page does in the browser.
+const root = path.join(path.resolve(site), "pagefind");
+const { bundles } = JSON.parse(await readFile(path.join(root, "bundles.json"), "utf-8"));
+const folder = (name) => pathToFileURL(path.join(root, name)).href + "/";
+const pagefind = await import(folder(bundles[0]) + "pagefind.js");
 await pagefind.options({ baseUrl: "/" });
+for (const name of bundles.slice(1)) {
+  await pagefind.mergeIndex(folder(name), { baseUrl: "/" });
+}
 const out = {};
 for (const term of terms) {
   const found = await pagefind.search(term);

@@ -7,7 +7,7 @@ file the last build wrote into ``--out``. Writing the new site into its temporar
 the file that build wrote, is hard-linked from the previous site instead of being rendered
 and written; the atomic swap is untouched (the old tree is only read). A file edited by
 hand since, a missing manifest, another output folder or caching switched off all mean:
-produce the file again. Pagefind runs only when some indexed page changed.
+produce the file again. Pagefind re-indexes only the search bundles with a changed page.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..charts import derived_cache_dir
-from ..publish.search import BUNDLE, EXCLUDE, index_site
+from ..publish.search import write_index
 from .writer import check_site_path, start
 
 #: Manifest format; a manifest of another version is ignored.
@@ -140,15 +140,6 @@ class StagedSite:
         self.groups[name] = [key, sorted(paths)]
 
     def search_bundle(self) -> None:
-        """Pagefind's index of the pages; the previous one when no indexed page changed."""
-        pages = sorted((p, v[0]) for p, v in self.files.items() if p.endswith(".html") and p not in EXCLUDE)
-        key = None if any(k is None for _, k in pages) else hashlib.sha256(json.dumps(pages).encode()).hexdigest()
-        before = sorted(p for p in self.previous if p.startswith(f"{BUNDLE}/"))
-        if before and all(self.reuse(p, key) for p in before):
-            return
-        for path in [p for p in self.files if p.startswith(f"{BUNDLE}/")]:
-            del self.files[path]  # a partly reused bundle: index_site starts afresh
-        for path in index_site(self.tmp):
-            st = (self.tmp / path).stat()
-            self.files[path] = [key, st.st_size, st.st_mtime_ns, st.st_ino]
-            self.written += 1
+        """Pagefind's index of the pages, by bundle; a bundle whose pages are unchanged is
+        linked from the previous build (publish/search.write_index)."""
+        write_index(self)
