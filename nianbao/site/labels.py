@@ -107,6 +107,17 @@ SECTION_LABELS = {
 
 SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
 
+#: How the input came: shown on the page and in the original file's link.
+FORM_LABELS = {
+    "text": "纯文本",
+    "markdown": "Markdown 文本",
+    "html": "网页 HTML，以文本显示",
+    "pdf": "PDF",
+    "docx": "Word 文档",
+    "glued": "网页复制文本（单元格粘连，已按表内勾稽关系拆分）",
+    "binary": "无法读取的文件",
+}
+
 TABLE_LABELS = {"table2": "表二 主动公开", "table3": "表三 申请办理", "table4": "表四 复议诉讼"}
 
 #: Top-level keys of one report in data/reports.json -> Chinese label.

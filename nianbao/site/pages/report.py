@@ -8,24 +8,13 @@ from ...dataset import KEY_FIGURES, MIN_DENOMINATOR, IndicatorValue, figure, for
 from ...model import Finding, Report
 from ..context import SiteData
 from ..corpus import Entry
-from ..labels import SECTION_LABELS, SEVERITY_LABELS, cell_label
+from ..labels import FORM_LABELS, SECTION_LABELS, SEVERITY_LABELS, cell_label
 from ..urls import INDEX, agency_page, cell_anchor, line_anchor, original_file, rel, report_json, report_page, year_page
 from .common import Cell, Grid, HeadCell, Link, Page, Prose, Row, make_meta
 from .report_tables import FindingIndex, table2_grid, table3_grid, table4_grid
 
 #: Which table is printed under which section.
 _TABLE_OF_SECTION = {"active_disclosure": "table2", "applications": "table3", "review_litigation": "table4"}
-
-#: How the input came: shown on the page and in the original file's link.
-FORM_LABELS = {
-    "text": "纯文本",
-    "markdown": "Markdown 文本",
-    "html": "网页 HTML，以文本显示",
-    "pdf": "PDF",
-    "docx": "Word 文档",
-    "glued": "网页复制文本（单元格粘连，已按表内勾稽关系拆分）",
-    "binary": "无法读取的文件",
-}
 
 STATUS_TEXT = {
     "small": f"样本过少（分母不足 {MIN_DENOMINATOR}），不参与排名",
