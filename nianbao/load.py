@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .checks import RULES, apply_checks, check_corpus
 from .checks.across import AgencyOf
-from .ingest import read
+from .ingest import Document, read
 from .ingest.detect import detect_kind
 from .model import Finding, Report
 from .parse import parse_document, report_id
@@ -90,10 +90,12 @@ def load_report(path: Path, source: str | None = None, data: bytes | None = None
         data, problem = _read_bytes(path)
         if problem is not None:
             return _checked(_placeholder(path, source, problem))
+    doc = None
     try:
-        report = parse_document(read(path, data), source=source)
+        doc = read(path, data)
+        report = parse_document(doc, source=source)
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the build
-        report = _crashed(path, source, data, exc)
+        report = _crashed(path, source, data, exc, doc)
     return _checked(report)
 
 
@@ -150,15 +152,13 @@ def _placeholder(path: Path, source: str, problem: Report | Finding) -> Report:
     return report
 
 
-def _crashed(path: Path, source: str, data: bytes, exc: Exception) -> Report:
-    """The report for a file the parser crashed on: its text, and the crash as a finding."""
+def _crashed(path: Path, source: str, data: bytes, exc: Exception, doc: Document | None) -> Report:
+    """The report for a file the parser crashed on: its text (when the reader got that far)
+    and the crash as a finding."""
     report = Report(id=report_id(path), source=source, sha256=hashlib.sha256(data).hexdigest())
     where = traceback.format_exception_only(type(exc), exc)[-1].strip()[:200]
     report.findings.append(Finding("parse.crash", "error", f"解析此文件时出错：{type(exc).__name__}: {exc}"[:300], where))
-    try:
-        report.lines = read(path, data).lines
-    except Exception:  # noqa: BLE001 - the reader itself failed; show no text
-        report.lines = []
+    report.lines = doc.lines if doc is not None else []  # None: the reader itself failed
     return report
 
 
@@ -170,7 +170,7 @@ def load_reports(paths: list[Path], root: Path | None = None, agency_of: AgencyO
     sources = [path.relative_to(root).as_posix() if base and _inside(path.resolve(), base) else path.name for path in paths]
     reports = load_many(paths, sources)
     unique_ids(reports)
-    across = check_corpus(reports) if agency_of is None else _across(reports, agency_of)
+    across = check_corpus(reports, agency_of)
     for report in reports:
         report.findings.extend(across.get(report.id, []))
     return reports
@@ -188,8 +188,3 @@ def unique_ids(reports: list[Report]) -> None:
             for report in same:
                 report.id = f"{report.id}-{hashlib.sha1(report.source.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
 
-
-def _across(reports: list[Report], agency_of: AgencyOf):
-    from .checks.across import check_across
-
-    return check_across(reports, agency_of)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..model import Finding, Report
 from . import narrative, structure, table3_balance, table3_row_total, table3_total, table4_total, values
-from .across import check_across
+from .across import AgencyOf, check_across
 
 #: Per-report rules, in the order their findings are listed.
 RULES = (
@@ -30,9 +30,10 @@ def check_report(report: Report) -> list[Finding]:
     return found
 
 
-def check_corpus(reports: list[Report]) -> dict[str, list[Finding]]:
-    """Findings that compare reports of one agency across years, keyed by report id."""
-    return check_across(reports)
+def check_corpus(reports: list[Report], agency_of: AgencyOf | None = None) -> dict[str, list[Finding]]:
+    """Findings that compare reports of one agency across years, keyed by report id
+    (``agency_of`` names each report's agency, e.g. through the registry)."""
+    return check_across(reports, agency_of)
 
 
 def apply_checks(report: Report) -> Report:
