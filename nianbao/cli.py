@@ -7,10 +7,10 @@ import json
 import sys
 from pathlib import Path
 
-from .checks import SEVERITY_ORDER
 from .load import discover, load_report, load_reports
 from .publish.commands import add_commands
 from .serialize import to_json
+from .site.console import finding_line, sorted_findings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,6 +29,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--out", type=Path, default=Path("_site"), help="output folder (default: _site)")
     b.add_argument("--content", type=Path, default=Path("content"), help="Markdown pages and site data")
     b.add_argument("--strict", action="store_true", help="exit non-zero when any report has an error finding")
+    b.add_argument("-v", "--verbose", action="store_true", help="list warnings and infos too, not only errors")
     b.set_defaults(func=cmd_build)
     pa = sub.add_parser("parse", help="print one report as JSON (the contract in docs/report-model.md)")
     pa.add_argument("file", type=Path)
@@ -69,9 +70,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     reports = load_reports([p for p, _root in files])
     errors = 0
     for (path, _root), report in zip(files, reports, strict=True):
-        for f in sorted(report.findings, key=lambda f: (SEVERITY_ORDER.get(f.severity, 9), f.lines[:1], f.rule)):
-            line = f.lines[0] if f.lines else 1
-            print(f"{path.as_posix()}:{line}: {f.severity} {f.rule}: {f.message}")
+        for f in sorted_findings(report):
+            print(finding_line(path.as_posix(), f))
             errors += f.severity == "error"
     print(f"{len(reports)} reports, {sum(len(r.findings) for r in reports)} findings, {errors} errors", file=sys.stderr)
     return 1 if args.strict and errors else 0
@@ -80,4 +80,4 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     from .site.build import build_site
 
-    return build_site(seeds=args.seeds, out=args.out, content=args.content, strict=args.strict)
+    return build_site(seeds=args.seeds, out=args.out, content=args.content, strict=args.strict, verbose=args.verbose)

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from ..agencies import RegistryError, load_registry
 from ..load import discover, load_reports
+from .console import print_findings
 from .context import ContentError, SiteData, site_data
 from .corpus import assemble
 from .output import entry_jobs, file_jobs, summary_pages, write_jobs, write_summary
@@ -35,8 +36,10 @@ from .staged import StagedSite, load_manifest, save_manifest
 from .writer import UnsafeOutput, check_out_dir, staging
 
 
-def build_site(seeds: Path, out: Path, content: Path, strict: bool) -> int:
-    """Build the site; 0 on success, 1 with --strict when any error finding exists, 2 on bad input."""
+def build_site(seeds: Path, out: Path, content: Path, strict: bool, verbose: bool = False) -> int:
+    """Build the site; 0 on success, 1 with --strict when any error finding exists, 2 on bad input.
+
+    Each error finding is printed by name before the summary (``verbose``: every finding)."""
     if not seeds.is_dir():
         print(f"build.py: {seeds}: no such folder", file=sys.stderr)
         return 2
@@ -57,7 +60,7 @@ def build_site(seeds: Path, out: Path, content: Path, strict: bool) -> int:
     gc.freeze()
     site = write(data, seeds.parent, out)
     print(f"{site.written} files written, {site.linked} unchanged", file=sys.stderr)
-    return _summary(data, out, strict)
+    return _summary(data, seeds.parent, out, strict, verbose)
 
 
 def write(data: SiteData, root: Path, out: Path) -> StagedSite:
@@ -80,14 +83,13 @@ def all_pages(data: SiteData) -> list[Page]:
     return [*build_report_pages(data), *build_agency_pages(data), *summary_pages(data)]
 
 
-def _summary(data: SiteData, out: Path, strict: bool) -> int:
-    """Print what was built; with --strict the site is still written, but exit 1 on errors."""
+def _summary(data: SiteData, root: Path, out: Path, strict: bool, verbose: bool) -> int:
+    """Name each error (like `build.py check`), count the rest, then one line of totals.
+
+    With --strict the site is still written, but the exit code is 1 when an error exists."""
     entries = data.corpus.entries
-    errors = [(e.report, f) for e in entries for f in e.report.findings if f.severity == "error"]
-    if strict:
-        # Name each error the way `build.py check` does, so a failing build says why.
-        for report, f in errors:
-            print(f"{report.source}:{f.lines[0] if f.lines else 1}: error {f.rule}: {f.message}", file=sys.stderr)
+    print_findings((e.report for e in entries), root, verbose)
+    errors = sum(f.severity == "error" for e in entries for f in e.report.findings)
     findings = sum(len(e.report.findings) for e in entries)
-    print(f"built {out}: {len(entries)} reports, {findings} findings, {len(errors)} errors", file=sys.stderr)
+    print(f"built {out}: {len(entries)} reports, {findings} findings, {errors} errors", file=sys.stderr)
     return 1 if strict and errors else 0
