@@ -17,6 +17,7 @@ from .glued import decode_glued
 from .metadata import read_metadata
 from .normalize import normalize_lines
 from .regions import table_regions
+from .reline import reline
 from .sections import build_sections, find_headings, section_spans
 from .table2 import parse_table2
 from .table3 import parse_table3
@@ -35,7 +36,7 @@ def parse_file(path: str | Path, source: str | None = None) -> Report:
 
 
 def parse_document(doc: Document, source: str | None = None) -> Report:
-    raw = doc.lines
+    raw, _relined = reline(doc.lines)  # a web page's text that lost its line breaks
     norm = normalize_lines(raw)
     headings = find_headings(norm, raw)
     spans = section_spans(headings, len(norm))

@@ -24,6 +24,9 @@ from .vocabulary import t3_category, t3_key, t3_numbered
 
 #: A label (ending in a non-digit) glued to a run of numbers; signs only before a digit.
 _GLUED = re.compile(r"^(?P<label>.*?[^\d\s.,+\-%])(?P<run>(?:[+\-]|增|减)?\d(?:[\d.,]|(?:[+\-]|增|减)(?=\d))*(?:元|万元)?)$")
+#: A figure the narrative states: a number with a counting word ("5 件", "814条"), not a
+#: date, time or phone number from the page around it.
+_STATED = re.compile(r"(?<![\d.:\-])(\d+(?:\.\d+)?)\s*(?:件|条|项|个|次|人次|家|宗|起|万元|元|份)")
 _DIGITS_ONLY = re.compile(r"^\d{2,}$")
 _COUNT = re.compile(r"^(?:0|[1-9]\d{0,6})$")
 _SIGNED = re.compile(r"^(?:[+\-]|增|减)?(?:0|[1-9]\d{0,6}|[1-9]\d{0,2}(?:,\d{3})+)(?:\.\d{1,2})?(?:元|万元)?$")
@@ -75,7 +78,7 @@ def _narrative_numbers(norm: list[str], regions: dict[str, tuple[int, int]]) -> 
     found: set[float] = set()
     for i, line in enumerate(norm):
         if i not in inside:
-            found.update(float(n) for n in re.findall(r"\d+(?:\.\d+)?", line.replace(",", "")))
+            found.update(float(n) for n in _STATED.findall(line.replace(",", "")))
     return found
 
 

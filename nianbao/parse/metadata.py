@@ -39,12 +39,44 @@ class Metadata:
     contact: Contact = field(default_factory=Contact)
 
 
+#: Page metadata a copied web page carries above the report ("发布机构: …", "==== 正文 ====").
+_PAGE_FIELD = re.compile(
+    r"^\s*(?P<name>标\s*题|题\s*目|文章标题|名\s*称|发布机构|发文机关|发布单位|来\s*源|信息来源|发布时间|发布日期|成文日期"
+    r"|索\s*引\s*号|文\s*号|发文字号|主题分类|主题词|浏览次数|点击数|访问量|字号|分\s*类|有效性|时\s*间)\s*[:：]\s*(?P<value>.*)$"
+)
+_BODY_MARK = re.compile(r"^\s*[=\-*#【\[]*\s*(?:正\s*文|全\s*文|内\s*容)\s*[=\-*#】\]]*\s*[:：]?\s*$")
+_TITLE_FIELDS = {"标题", "题目", "文章标题", "名称"}
+_AGENCY_FIELDS = {"发布机构", "发文机关", "发布单位", "来源", "信息来源"}
+
+
 def read_metadata(norm: list[str], preamble_end: int) -> Metadata:
     meta = Metadata()
-    _read_title(norm[: max(preamble_end, 1)], meta)
+    preamble, publisher = _page_fields(norm[: max(preamble_end, 1)])
+    _read_title(preamble, meta)
+    if meta.agency is None and publisher:
+        meta.agency = publisher  # no agency in the title: the page's own 发布机构
+        meta.title = meta.title if meta.year is None else _title(publisher, str(meta.year))
     _read_period(norm, meta)
     _read_contact(norm[: max(preamble_end, 1)] or norm, meta)
     return meta
+
+
+def _page_fields(lines: list[str]) -> tuple[list[str], str | None]:
+    """The preamble with page-metadata lines blanked (a 标题 field keeps its value), and
+    the publishing agency the page names, if any. Line numbers stay as they were."""
+    out: list[str] = []
+    publisher = None
+    for line in lines:
+        field = _PAGE_FIELD.match(line)
+        if field:
+            name = re.sub(r"\s+", "", field.group("name"))
+            value = field.group("value").strip()
+            if name in _AGENCY_FIELDS and publisher is None and _AGENCY_END.search(_clean(value)):
+                publisher = _clean(value)
+            out.append(value if name in _TITLE_FIELDS else "")
+        else:
+            out.append("" if _BODY_MARK.match(line) else line)
+    return out, publisher
 
 
 def _read_title(lines: list[str], meta: Metadata) -> None:

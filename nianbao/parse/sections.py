@@ -12,7 +12,7 @@ _NUMERALS = "一二三四五六"
 _HEADING = re.compile(r"^(?:第([一二三四五六])(?:部分|章)[、.,:]?|([一二三四五六])\s*[、.,:])\s*(.*)$")
 #: Each section's heading must say one of these (table rows "三、本年度办理结果" and
 #: "四、结转下年度继续办理" start like headings but do not).
-_TOPIC = {
+TOPIC = {
     "overview": re.compile(r"总体情况|概述|总体|基本情况"),
     "active_disclosure": re.compile(r"主动公开"),
     "applications": re.compile(r"收到和处理|依申请|申请情况|公开申请"),
@@ -56,8 +56,8 @@ def _find_one(norm: list[str], raw: list[str], numeral: str, key: str, start: in
         nxt = _next_nonempty(norm, i)
         tail = compact(norm[nxt]) if nxt is not None else ""
         joinable = bool(tail) and "\t" not in norm[nxt] and not _HEADING.match(tail) and not re.search(r"\d", tail)
-        if not _TOPIC[key].search(title):
-            if not joinable or len(title + tail) > _MAX_HEADING + 20 or not _TOPIC[key].search(title + tail):
+        if not TOPIC[key].search(title):
+            if not joinable or len(title + tail) > _MAX_HEADING + 20 or not TOPIC[key].search(title + tail):
                 continue
             title += tail
         elif joinable and _TAIL.match(tail):

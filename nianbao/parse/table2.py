@@ -57,7 +57,9 @@ class _Reader:
     def _label_only(self, label: str) -> None:
         if SECTION.search(label):
             self._flush()
-            self.columns, self.header, self.in_header = [], "", True
+            # the column names may follow on the same line ("第二十条第(一)项信息内容本年制发件数…")
+            self.header, self.in_header = label[SECTION.search(label).end() :], True
+            self.columns = column_names(self.header)
         elif "信息内容" in label or (self.in_header and not ITEM.match(label)):
             self._flush()
             self.header = label if "信息内容" in label else self.header + label
