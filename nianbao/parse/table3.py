@@ -7,15 +7,79 @@ A missing or garbled row therefore never shifts the rows after it.
 
 from __future__ import annotations
 
-from ..model import T3_COLUMNS, T3_ROWS, Finding, Table3
+from ..model import T3_COLUMNS, T3_ROWS, T3_ROWS_2021_ONLY, Finding, Table3
+from .align import align
 from .cells import Row
-from .table3_units import Unit, place_by_column, redistribute_dump, segment
+from .table3_units import Unit, is_category_header, place_by_column, redistribute_dump, segment
 from .vocabulary import t3_category, t3_key, t3_last_category, t3_numbered
 
 WIDTH = len(T3_COLUMNS)
 
 
+def realign(rows: list[Row], table: Table3) -> tuple[Table3, list[Finding]] | None:
+    """Table 3 read again from its number stream (align.py), when that reading satisfies
+    more row identities than the row-by-row one; None when it does not."""
+    numbers = [(c.value, row.line) for row in rows for c in row.lead + row.values if c.value is not None]
+    keys = row_keys(rows)
+    in_place = all(row.labels for row in rows if row.values or row.lead)
+    if in_place and all(table.printed.get(k) == WIDTH for k in keys):
+        return None  # every row printed whole beside its label: that reading stands, right or wrong
+    for candidate in (keys, list(T3_ROWS), [k for k in T3_ROWS if k not in T3_ROWS_2021_ONLY]):
+        found = align(numbers, candidate)
+        if found is not None:
+            break
+    else:
+        return None
+    if found.agreed <= _agreeing_rows(table):
+        return None
+    out = Table3(rows={k: [None] * WIDTH for k in T3_ROWS}, lines={k: [None] * WIDTH for k in T3_ROWS})
+    for key, cells in found.rows.items():
+        out.found.append(key)
+        out.printed[key] = WIDTH
+        for col, cell in enumerate(cells):
+            if cell is not None:
+                out.rows[key][col], out.lines[key][col] = cell
+    return out, _realigned_findings(found, numbers)
+
+
+def _agreeing_rows(table: Table3) -> int:
+    rows = (table.rows[k] for k in table.found)
+    return sum(1 for r in rows if None not in r and sum(r[:-1]) == r[-1])
+
+
+def _realigned_findings(found, numbers) -> list[Finding]:
+    lines = sorted({line for _v, line in numbers})
+    message = (
+        f"表3的数字在原文中与行标签分开印出（或按列成块印出），已按每行“总计 = 各列之和”重新对齐："
+        f"{found.agreed} 行与之相符。"
+    )
+    notes = [Finding("parse.table3_realigned", "info", message, "表3", lines=lines)]
+    for key, options in found.ambiguous.items():
+        described = "；".join(f"{T3_COLUMNS[c]}: {'/'.join(_fmt(v) for v in sorted(o))}" for c, o in enumerate(options) if o)
+        notes.append(
+            Finding(
+                "parse.ambiguous",
+                "warning",
+                f"表3“{key}”一行有几种对齐都符合合计关系（{described}），这些单元格留空。",
+                "表3",
+                cells=[f"table3.{key}.{T3_COLUMNS[c]}" for c, o in enumerate(options) if o],
+                lines=lines[:1],
+            )
+        )
+    return notes
+
+
+def _fmt(value) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
 def parse_table3(rows: list[Row]) -> tuple[Table3, list[Finding]]:
+    table, findings = _read_by_rows(rows)
+    better = realign(rows, table)  # the same numbers, cut by the table's arithmetic
+    return better if better is not None else (table, findings)
+
+
+def _read_by_rows(rows: list[Row]) -> tuple[Table3, list[Finding]]:
     width = _header_width(rows)
     units, stray = segment(rows)
     findings = [] if redistribute_dump(units, stray) else _stray_findings(stray)
@@ -34,14 +98,21 @@ def parse_table3(rows: list[Row]) -> tuple[Table3, list[Finding]]:
     return table, findings
 
 
-def _named(units: list[Unit]):
+def row_keys(rows: list[Row]) -> list[str]:
+    """The rows table 3's labels name, in print order, numbers or not (each once)."""
+    units, _stray = segment(rows)
+    named = {key for i, (unit, key) in enumerate(_named(units, every=True)) if key and not is_category_header(unit, units[i + 1 : i + 2])}
+    return [k for k in T3_ROWS if k in named]  # template order: a header's 总计 is not a row before 一、
+
+
+def _named(units: list[Unit], every: bool = False):
     """(unit, row key) for every unit that carries numbers, in print order."""
     category = None
     side = ""
     for unit in units:
         side += unit.side
         category = t3_category(unit.text) or t3_last_category(side) or category
-        if unit.cells is not None:
+        if unit.cells is not None or every:
             yield unit, t3_key(unit.text) or t3_numbered(unit.text, category)
 
 

@@ -1,0 +1,98 @@
+"""Table 3 from its numbers alone: align the printed numbers with the template's rows.
+
+Some forms keep every number but lose which row it sits in: pdftotext's default mode on
+Word-made PDFs prints the row labels apart from the numbers, and the numbers of several
+consecutive rows column by column (ten rows as one block of ten numbers per applicant
+column); PDF-to-Markdown tools tear values out of their rows. When the row-by-row reading
+of table 3 leaves its identities unmet, the numbers are read here as one stream in print
+order and cut into blocks of consecutive rows, each printed row by row or column by
+column. Among all such cuttings the table's arithmetic chooses: every row's 总计 is the
+sum of its six applicant columns. A cell takes a value only when every best cutting
+gives it the same one; otherwise it stays null and the finding names the candidates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import T3_COLUMNS
+
+WIDTH = len(T3_COLUMNS)
+#: Longest block of rows printed column by column (the ten 不予公开/无法提供 rows and more).
+MAX_BLOCK = 12
+
+Placed = tuple[float | int, int]  # a value and its 1-based line
+
+
+@dataclass(slots=True)
+class Alignment:
+    """What the numbers say about each row, by the best cuttings."""
+
+    rows: dict[str, list[Placed | None]]
+    """Row key -> its seven cells; None where the best cuttings disagree."""
+    agreed: int
+    """Rows whose 总计 equals the sum of their columns in the chosen reading."""
+    ambiguous: dict[str, list[set[float]]]
+    """Row key -> per column, the candidate values where the cuttings disagree."""
+
+
+def _block(numbers: list[Placed], start: int, k: int, by_column: bool) -> list[list[Placed]]:
+    part = numbers[start : start + WIDTH * k]
+    if by_column:
+        return [[part[c * k + r] for c in range(WIDTH)] for r in range(k)]
+    return [part[r * WIDTH : (r + 1) * WIDTH] for r in range(k)]
+
+
+def _agrees(row: list[Placed]) -> bool:
+    return sum(v for v, _l in row[:-1]) == row[-1][0]
+
+
+def _edges(numbers: list[Placed], i: int, n_rows: int):
+    """Blocks that may start at row i: (k rows, by_column, their cells, score)."""
+    for k in range(1, min(MAX_BLOCK, n_rows - i) + 1):
+        for by_column in (False, True) if k > 1 else (False,):
+            cells = _block(numbers, i * WIDTH, k, by_column)
+            yield k, by_column, cells, sum(_agrees(r) for r in cells)
+
+
+def align(numbers: list[Placed], keys: list[str]) -> Alignment | None:
+    """The rows ``keys`` (in print order) read from ``numbers``; None unless every row
+    can take exactly seven numbers."""
+    n = len(keys)
+    if n == 0 or len(numbers) != WIDTH * n:
+        return None
+    edges = {i: list(_edges(numbers, i, n)) for i in range(n)}
+    best_from = [0] * (n + 1)  # best row score of rows i..n-1
+    for i in range(n - 1, -1, -1):
+        best_from[i] = max(s + best_from[i + k] for k, _c, _cells, s in edges[i])
+    best_to = [-1] * (n + 1)  # best row score of rows 0..i-1
+    best_to[0] = 0
+    for i in range(n):
+        for k, _c, _cells, s in edges[i]:
+            best_to[i + k] = max(best_to[i + k], best_to[i] + s)
+    # A cell's candidates: what it reads under every block that lies on a best cutting.
+    # Column identities (outcome rows sum to （七）总计) do not choose among them: a
+    # reading that makes a source which does not add up add up is a wrong reading.
+    seen: dict[int, list[set[Placed]]] = {r: [set() for _ in range(WIDTH)] for r in range(n)}
+    for i in range(n):
+        for k, _c, cells, s in edges[i]:
+            if best_to[i] + s + best_from[i + k] != best_from[0]:
+                continue
+            for r, row in enumerate(cells):
+                for c, cell in enumerate(row):
+                    seen[i + r][c].add(cell)
+    return _result(keys, seen, best_from[0])
+
+
+def _result(keys: list[str], seen: dict[int, list[set[Placed]]], agreed: int) -> Alignment:
+    rows: dict[str, list[Placed | None]] = {}
+    ambiguous: dict[str, list[set[float]]] = {}
+    for r, key in enumerate(keys):
+        cells: list[Placed | None] = []
+        for options in seen[r]:
+            values = {v for v, _l in options}
+            cells.append(min(options, key=lambda p: p[1]) if len(values) == 1 else None)
+        rows[key] = cells
+        if any(c is None for c in cells):
+            ambiguous[key] = [{v for v, _l in o} if len({v for v, _l in o}) > 1 else set() for o in seen[r]]
+    return Alignment(rows, agreed, ambiguous)
