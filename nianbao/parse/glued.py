@@ -23,7 +23,7 @@ from .table2 import COLUMNS as T2_COLUMNS
 from .vocabulary import t3_category, t3_key, t3_numbered
 
 #: A label (ending in a non-digit) glued to a run of numbers; signs only before a digit.
-_GLUED = re.compile(r"^(?P<label>.*?[^\d\s.,+\-%])(?P<run>(?:[+\-]|增|减)?\d(?:[\d.,]|(?:[+\-]|增|减)(?=\d))*(?:元|万元)?)$")
+_GLUED = re.compile(r"^(?P<label>.*?[^\d\s.,+\-%])(?P<run>(?:[+\-]|增|减)?\d(?:[\d.,]| (?=[\d+\-])|(?:[+\-]|增|减)(?=\d))*(?:元|万元)?)$")
 #: A figure the narrative states: a number with a counting word ("5 件", "814条"), not a
 #: date, time or phone number from the page around it.
 _STATED = re.compile(r"(?<![\d.:\-])(\d+(?:\.\d+)?)\s*(?:件|条|项|个|次|人次|家|宗|起|万元|元|份)")
@@ -105,6 +105,8 @@ def splits(run: str, width: int, piece: re.Pattern[str], accept: Callable[[Value
     def walk(pos: int, parts: list[tuple[float, str]]) -> None:
         nonlocal steps
         steps += 1
+        if pos < len(run) and run[pos] == " ":
+            pos += 1  # a space in the run is a cell boundary: no piece spans it
         if steps > BUDGET or len(found) > MAX_CANDIDATES:
             raise _TooMany
         if len(parts) == width:
@@ -115,13 +117,15 @@ def splits(run: str, width: int, piece: re.Pattern[str], accept: Callable[[Value
         left = width - len(parts)
         if closing is not None and left == 1:
             text = run[pos:]
-            value = parse_number(text) if piece.match(text) else None
+            value = parse_number(text) if piece.match(text) and " " not in text else None
             if value is not None and value == closing(tuple(v for v, _t in parts)):
                 walk(len(run), parts + [(value, text)])
             return
         # a piece is at most 12 characters ("6,239,795.00"): longer ones never match
         for end in range(pos + 1, min(len(run) - left + 1, pos + 16) + 1):
             text = run[pos:end]
+            if " " in text:
+                break
             value = parse_number(text) if piece.match(text) else None
             if value is None or (prune and not prune(tuple(v for v, _t in parts) + (value,))):
                 continue
@@ -175,7 +179,9 @@ def _row_total(values: Values) -> bool:
 
 
 def _resolve_columns(rows: list[GluedRow]) -> None:
-    """Column sums fix rows the row total left open: repeat while anything narrows."""
+    """Column sums narrow what the row totals left open: a cut is dropped when no choice
+    of the other rows' cuts lets its column equation hold. Repeated while anything
+    narrows; an equation no choice satisfies (the source does not add up) is left out."""
     by_key = {r.key: r for r in rows if r.key}
     outcome = [k for k in T3_OUTCOME_ROWS if k in by_key]
     equations = [(["total"], outcome), (["new_received", "carried_over"], ["total", "carried_forward"])]
@@ -183,23 +189,47 @@ def _resolve_columns(rows: list[GluedRow]) -> None:
     while changed:
         changed = False
         for left, right in equations:
-            members = [by_key.get(k) for k in left + right]
-            if any(m is None or not m.candidates for m in members):
+            members = [(by_key.get(k), sign) for keys, sign in ((left, 1), (right, -1)) for k in keys]
+            if any(m is None or not m.candidates for m, _s in members):
                 continue
-            open_rows = [m for m in members if len(m.candidates) > 1]
-            if len(open_rows) != 1:
+            kept = _feasible([(m.candidates, sign) for m, sign in members])
+            if kept is None:
                 continue
-            target = open_rows[0]
-            keep = [c for c in target.candidates if _balanced(left, right, by_key, target, c)]
-            if keep and len(keep) < len(target.candidates):
-                target.candidates, changed = keep, True
+            for (m, _s), keep in zip(members, kept, strict=True):
+                if keep and len(keep) < len(m.candidates):
+                    m.candidates, changed = keep, True
 
 
-def _balanced(left: list[str], right: list[str], by_key: dict, target: GluedRow, cand: Cut) -> bool:
-    def row(k: str) -> Values:
-        return cand.values if by_key[k] is target else by_key[k].candidates[0].values
+#: Partial column sums tracked before an equation is judged too open to narrow anything.
+_MAX_STATES = 50_000
 
-    return all(sum(row(k)[c] for k in left) == sum(row(k)[c] for k in right) for c in range(7))
+
+def _feasible(terms: list[tuple[list[Cut], int]]) -> list[list[Cut]] | None:
+    """Per term, the cuts that some choice of the other terms' cuts completes to a zero
+    signed sum in every column; None when no choice does, or the search is too wide."""
+    forward = [{(0.0,) * 7}]
+    for cands, sign in terms:
+        nxt = {tuple(a + sign * b for a, b in zip(acc, c.values, strict=True)) for acc in forward[-1] for c in cands}
+        if len(nxt) > _MAX_STATES:
+            return None
+        forward.append(nxt)
+    if (0.0,) * 7 not in forward[-1]:
+        return None
+    need = {(0.0,) * 7}  # what the partial sum must be after term i, for the rest to close it
+    kept: list[list[Cut]] = [[] for _ in terms]
+    for i in range(len(terms) - 1, -1, -1):
+        cands, sign = terms[i]
+        before = forward[i]
+        prev_need: set = set()
+        for c in cands:
+            for target in need:
+                acc = tuple(t - sign * v for t, v in zip(target, c.values, strict=True))
+                if acc in before:
+                    prev_need.add(acc)
+                    if not kept[i] or kept[i][-1] is not c:
+                        kept[i].append(c)
+        need = prev_need
+    return kept
 
 
 def _tie_break(rows: list[GluedRow], narrative: set[float], keys, position: int | None) -> None:
@@ -249,6 +279,8 @@ def _table4(out: list[str], start: int, end: int, narrative: set[float]) -> list
         hit = _match(line)
         if _DIGITS_ONLY.match(line) and len(line) >= 15:
             rows.append(GluedRow(i, "", line, 15))
+        elif hit and len(hit[1]) >= 15 and "结果" in hit[0]:
+            rows.append(GluedRow(i, hit[0], hit[1], 15))  # the header, then the 15 values
         elif hit and re.search(r"复议|诉讼|起诉", hit[0]):
             rows.append(GluedRow(i, hit[0], hit[1], 5))
         else:

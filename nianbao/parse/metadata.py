@@ -45,6 +45,8 @@ _PAGE_FIELD = re.compile(
     r"|索\s*引\s*号|文\s*号|发文字号|主题分类|主题词|浏览次数|点击数|访问量|字号|分\s*类|有效性|时\s*间)\s*[:：]\s*(?P<value>.*)$"
 )
 _BODY_MARK = re.compile(r"^\s*[=\-*#【\[]*\s*(?:正\s*文|全\s*文|内\s*容)\s*[=\-*#】\]]*\s*[:：]?\s*$")
+#: A breadcrumb above the title: "首页 > 政务公开 > … > 政府信息公开年报".
+_BREADCRUMB = re.compile(r"^\s*(?:当前位置|您的位置|你的位置|位置)?\s*[:：]?\s*首页|(?:[>›»/]\s*[^>›»/]{1,16}\s*){2,}$|.*[>›»].*[>›»]")
 _TITLE_FIELDS = {"标题", "题目", "文章标题", "名称"}
 _AGENCY_FIELDS = {"发布机构", "发文机关", "发布单位", "来源", "信息来源"}
 
@@ -75,7 +77,7 @@ def _page_fields(lines: list[str]) -> tuple[list[str], str | None]:
                 publisher = _clean(value)
             out.append(value if name in _TITLE_FIELDS else "")
         else:
-            out.append("" if _BODY_MARK.match(line) else line)
+            out.append("" if _BODY_MARK.match(line) or _BREADCRUMB.match(line) else line)
     return out, publisher
 
 

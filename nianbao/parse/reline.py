@@ -99,13 +99,13 @@ def _rows(table: str) -> list[str]:
         if m.start() < pos or not _LABEL_CHAR.search(table[label_start : m.start()] or "x"):
             continue
         label = table[label_start : m.start()]
-        run = re.sub(r"\s+", "", m.group("run"))
+        run = re.sub(r"\s+", " ", m.group("run").strip())  # a space stays: it is a cell boundary
         if not run or not label.strip() or run[-1] in ".、":
             continue  # "1." is the numbering of the row label that follows
         header, label = _split_header(label)
         if header:
             rows.append(header)
-        if len(run) >= 10 and label.rstrip().endswith(("总计", "合计")):
+        if len(run) >= 10 and "结果" in label and label.rstrip().endswith(("总计", "合计")):
             rows.extend([label.strip(), run])  # table 4's header, then its value row
         else:
             rows.append(label.strip() + run)
