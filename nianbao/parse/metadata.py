@@ -27,6 +27,11 @@ _PERIOD = re.compile(
 )
 
 
+#: A year misread by OCR ("2O25 年", "2Ol9年"): letters that look like digits.
+_OCR_YEAR = re.compile(r"2[0-9OoDlI]{3}(?=\s*年)")
+_OCR_DIGITS = str.maketrans("OoDlI", "00011")
+
+
 @dataclass(slots=True)
 class Metadata:
     agency: str | None = None
@@ -58,9 +63,32 @@ def read_metadata(norm: list[str], preamble_end: int) -> Metadata:
     if meta.agency is None and publisher:
         meta.agency = publisher  # no agency in the title: the page's own 发布机构
         meta.title = meta.title if meta.year is None else _title(publisher, str(meta.year))
+    if meta.agency:
+        meta.agency = _as_the_text_spells_it(meta.agency, norm)
+        meta.title = _title(meta.agency, str(meta.year)) if meta.year else meta.title
     _read_period(norm, meta)
     _read_contact(norm[: max(preamble_end, 1)] or norm, meta)
     return meta
+
+
+def _as_the_text_spells_it(agency: str, norm: list[str]) -> str:
+    """An OCR'd title may misspell the agency (沐阳 for 沭阳, 入民 for 人民): when the text
+    names an agency differing from the title's in one or two characters more often than
+    the title's spelling appears, that spelling is the agency's."""
+    agency = agency.replace("巿", "市").replace("入民", "人民")  # confusables no agency is named with
+    n = len(agency)
+    if n < 4:
+        return agency
+    text = "".join(line.strip() for line in norm[:400])
+    counts: dict[str, int] = {}
+    for i in range(len(text) - n + 1):
+        window = text[i : i + n]
+        if window[-1] == agency[-1] and window[0] == agency[0] or window[-2:] == agency[-2:]:
+            if sum(a != b for a, b in zip(window, agency, strict=True)) <= 2:
+                counts[window] = counts.get(window, 0) + 1
+    own = counts.get(agency, 0)
+    best = max(sorted(counts), key=lambda w: counts[w], default=agency)
+    return best if counts.get(best, 0) > max(own, 1) and _AGENCY_END.search(best) else agency
 
 
 def _page_fields(lines: list[str]) -> tuple[list[str], str | None]:
@@ -103,6 +131,7 @@ def _read_title(lines: list[str], meta: Metadata) -> None:
 
 def _match_title(text: str, previous: list[str], meta: Metadata) -> bool:
     text = re.sub(r"\s+", "", text)  # PDFs space out words: "工作 年度报告"
+    text = _OCR_YEAR.sub(lambda m: m.group(0).translate(_OCR_DIGITS), text)  # "2O25年"
     m = _TITLE.match(text) or _TITLE_YEAR_AFTER.match(text)
     if not m:
         return False

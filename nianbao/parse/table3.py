@@ -7,7 +7,7 @@ A missing or garbled row therefore never shifts the rows after it.
 
 from __future__ import annotations
 
-from ..model import T3_COLUMNS, T3_ROWS, T3_ROWS_2021_ONLY, Finding, Table3
+from ..model import T3_COLUMNS, T3_OUTCOME_ROWS, T3_ROWS, T3_ROWS_2021_ONLY, Finding, Table3
 from .align import align
 from .cells import Row
 from .table3_units import Unit, is_category_header, place_by_column, redistribute_dump, segment
@@ -76,7 +76,63 @@ def _fmt(value) -> str:
 def parse_table3(rows: list[Row]) -> tuple[Table3, list[Finding]]:
     table, findings = _read_by_rows(rows)
     better = realign(rows, table)  # the same numbers, cut by the table's arithmetic
-    return better if better is not None else (table, findings)
+    if better is not None:
+        table, findings = better
+    apart = _apart(rows)
+    if apart:
+        findings += _unvouched(table, mostly_apart=apart * 2 > sum(len(r.values) + len(r.lead) for r in rows))
+    return table, findings
+
+
+def _apart(rows: list[Row]) -> int:
+    """Numbers on lines without a label that do not follow a label line (a label line then
+    its numbers' line is one row printed on two lines; runs of number lines are not)."""
+    count, previous_had_label = 0, True
+    for row in rows:
+        numbers = len(row.values) + len(row.lead)
+        if numbers and not row.labels and not previous_had_label:
+            count += numbers
+        previous_had_label = bool(row.labels) and not numbers
+    return count
+
+
+def columns_add_up(table: Table3) -> bool:
+    """Outcome rows sum to （七）总计 and 一 + 二 = （七） + 四 in every column where all
+    those cells have values (a column with a blank says nothing)."""
+    r = table.rows
+    outcome = [k for k in T3_OUTCOME_ROWS if k in table.found]
+    for c in range(WIDTH):
+        parts = [r[k][c] for k in outcome] + [r["total"][c]]
+        if "total" in table.found and None not in parts and sum(parts[:-1]) != parts[-1]:
+            return False
+        keys = ("new_received", "carried_over", "total", "carried_forward")
+        v = [r[k][c] for k in keys]
+        if all(k in table.found for k in keys) and None not in v and v[0] + v[1] != v[2] + v[3]:
+            return False
+    return True
+
+
+def _unvouched(table: Table3, mostly_apart: bool) -> list[Finding]:
+    """Numbers printed apart from their labels, placed by position alone: a row whose
+    总计 is not the sum of its columns was most likely put together from the wrong
+    numbers, so its cells are left null rather than published."""
+    dropped = []
+    for key in table.found:
+        values = table.rows[key]
+        if None not in values and sum(values[:-1]) != values[-1]:
+            dropped.append(key)
+            table.rows[key] = [None] * WIDTH
+            table.lines[key] = [None] * WIDTH
+    if not dropped and mostly_apart and not columns_add_up(table):
+        # Every row adds up, the columns do not: rows may have taken each other's numbers.
+        dropped = [k for k in table.found if any(v is not None for v in table.rows[k])]
+        for key in dropped:
+            table.rows[key], table.lines[key] = [None] * WIDTH, [None] * WIDTH
+    if not dropped:
+        return []
+    message = f"表3的数字与行标签分开印出，无法确定 {len(dropped)} 行的数字属于哪一行（按位置读出的数字与该行总计不符），这些单元格留空。"
+    cells = [f"table3.{k}.{c}" for k in dropped for c in T3_COLUMNS]
+    return [Finding("parse.ambiguous", "warning", message, "表3", cells=cells)]
 
 
 def _read_by_rows(rows: list[Row]) -> tuple[Table3, list[Finding]]:
