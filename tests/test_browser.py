@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import unicodedata
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -180,3 +181,74 @@ def test_file_url_search_degrades(tab, site):
     page.wait_for_url("**/search.html?q=*")
     assert "file://" in page.locator("#search .search-note").inner_text()
     tab.assert_clean()
+
+
+#: Every chart's text boxes, in page JS: each one inside its SVG, no two overlapping, and
+#: every shortened label ("…") carrying its full text in a <title>.
+FIT_JS = """() => {
+  const problems = [];
+  const own = t => [...t.childNodes].filter(n => n.nodeType === 3).map(n => n.data).join("");
+  document.querySelectorAll("figure.chart .chart-svg svg").forEach(svg => {
+    const chart = svg.closest("figure").id, box = svg.getBoundingClientRect();
+    const texts = [...svg.querySelectorAll("text")].filter(t =>
+      own(t).trim() && getComputedStyle(t).visibility !== "hidden" && t.getAttribute("opacity") !== "0");
+    const boxes = texts.map(t => [own(t), t.getBoundingClientRect(), t]);
+    if (!boxes.length) problems.push(`${chart}: no text`);
+    for (const [s, r, t] of boxes) {
+      if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5)
+        problems.push(`${chart}: "${s}" leaves the SVG`);
+      if (s.includes("\u2026") && !t.querySelector("title")) problems.push(`${chart}: "${s}" is cut without a <title>`);
+    }
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+      const [a, p] = [boxes[i][1], boxes[j][1]];
+      const w = Math.min(a.right, p.right) - Math.max(a.left, p.left), h = Math.min(a.bottom, p.bottom) - Math.max(a.top, p.top);
+      if (w > 0.5 && h > 0.5) problems.push(`${chart}: "${boxes[i][0]}" overlaps "${boxes[j][0]}"`);
+    }
+  });
+  return problems;
+}"""
+#: Agencies not in the registry whose names are much longer than any chart label's room.
+LONG_NAMES = (
+    "黑龙江省伊春市金林区人民政府办公室政府信息公开工作领导小组办公室",
+    "黑龙江省伊春市金林区人民政府办公室法制工作领导小组办公室",
+    "伊春市金林区自然资源和规划局（林业和草原局）西林分局",
+)
+
+
+@pytest.fixture(scope="module")
+def crowded_site(tmp_path_factory) -> Path:
+    """The seeds plus reports of agencies with very long names, in two years."""
+    base = tmp_path_factory.mktemp("crowded")
+    seeds = base / "seeds"
+    shutil.copytree(ROOT / "seeds", seeds)
+    text = next((ROOT / "seeds").glob("000_*.txt")).read_text(encoding="utf-8")
+    for i, name in enumerate(LONG_NAMES):
+        for year in (2024, 2025):
+            (seeds / f"long-{i}-{year}.txt").write_text(text.replace("金林区人民政府", name).replace("2025", str(year)), encoding="utf-8")
+    assert main(["build", "--seeds", str(seeds), "--content", str(ROOT / "content"), "--out", str(base / "site")]) == 0
+    return base / "site"
+
+
+def _fit_problems(tab, url: str) -> list[str]:
+    assert tab.page.goto(url)
+    assert tab.page.locator("figure.chart svg").count() > 0, url
+    return tab.page.evaluate(FIT_JS)
+
+
+@pytest.mark.parametrize("path", ["index.html", "years/2025.html", "agencies/jinlin-district-government.html"])
+def test_chart_text_fits_on_the_seed_site(tab, base_url, path):
+    """With a CJK font in the browser, no chart text overlaps other text or leaves its SVG."""
+    assert _fit_problems(tab, base_url + path) == []
+    tab.assert_clean()
+
+
+def test_chart_text_fits_with_long_agency_names(tab, crowded_site):
+    agency = next(p for p in (crowded_site / "agencies").glob("agency-*.html"))
+    problems = {}
+    for path in ("index.html", "years/2025.html", "years/2024.html", f"agencies/{agency.name}"):
+        problems[path] = _fit_problems(tab, (crowded_site / path).as_uri())
+    assert problems == dict.fromkeys(problems, []), problems
+    tab.page.goto((crowded_site / "years/2025.html").as_uri())
+    titles = tab.page.locator("#ch-apps svg text title").all_text_contents()
+    # Shortened on the axis, whole in the tooltip (names as the parser prints them: NFKC).
+    assert {unicodedata.normalize("NFKC", n) for n in LONG_NAMES} <= set(titles), titles

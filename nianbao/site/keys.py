@@ -32,6 +32,8 @@ _SOURCES = (
     "nianbao/site",
     "nianbao/charts.py",
     "nianbao/minicharts.py",
+    "nianbao/textwidth.py",
+    "nianbao/fonts",
     "nianbao/dataset.py",
     "nianbao/agencies.py",
     "templates",
