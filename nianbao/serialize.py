@@ -6,6 +6,8 @@ reader (or the site) can find the line any number was read from.
 
 from __future__ import annotations
 
+from .confidence import confidence
+
 from typing import Any
 
 from .model import (
@@ -93,6 +95,7 @@ def to_json(report: Report, include_lines: bool = False) -> dict[str, Any]:
         "table3": _table3_json(report.table3, lines=False) if report.table3 else None,
         "table4": dict(report.table4.blocks) if report.table4 else None,
         "findings": [finding_json(f) for f in report.findings],
+        "confidence": confidence(report),
         "provenance": {
             "table2": table2_json(report.table2, report.template, lines=True) if report.table2 else None,
             "table3": _table3_json(report.table3, lines=True) if report.table3 else None,

@@ -161,6 +161,8 @@ class Grid:
     notes_column: bool = False
     sortable: bool = False
     css: str = ""
+    summary: str = ""
+    """One sentence under the table (report tables: how many cells the arithmetic confirmed)."""
 
 
 @dataclass(frozen=True, slots=True)

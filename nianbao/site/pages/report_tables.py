@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ...confidence import confidence
 from ...dataset import format_number
 from ...model import T3_COLUMNS, T3_ROWS, T3_ROWS_2021_ONLY, T4_BLOCKS, T4_FIELDS, Finding, Report
 from ...serialize import T2_COUNTS_2019, T2_COUNTS_2021, T2_DOCUMENT_COLUMNS, T2_DOCUMENTS
@@ -23,6 +24,8 @@ class FindingIndex:
 
     findings: list[Finding]
     by_cell: dict[str, list[int]] = field(default_factory=dict)
+    confirmed: set[str] = field(default_factory=set)
+    """Cells an identity of the table vouches for (confidence.confirmed_cells)."""
 
     def __post_init__(self) -> None:
         for number, finding in enumerate(self.findings, 1):
@@ -46,10 +49,23 @@ class FindingIndex:
 def value_cell(value, line: int | None, cell_id: str, index: FindingIndex) -> Cell:
     """One number: linked to its source line, marked when a finding names it."""
     marks = index.marks(cell_id)
-    css = " ".join(filter(None, ["num", "null" if value is None else "", f"flag-{marks[0].severity}" if marks else ""]))
+    ok = cell_id in index.confirmed
+    css = " ".join(filter(None, ["num", "null" if value is None else "", "ok" if ok else "", f"flag-{marks[0].severity}" if marks else ""]))
     title = "原文无此数值（空白、“/”或被截断）" if value is None else (f"原文第 {line} 行" if line else "")
+    title += "；经表内合计关系核实" if ok else ""
     href = f"#{line_anchor(line)}" if line else ""
     return Cell(format_number(value) if value is not None else "—", cell_anchor(cell_id), href, css, title, marks)
+
+
+def confidence_note(report: Report, table: str) -> str:
+    """How many of the table's cells its own arithmetic confirmed, in one sentence."""
+    counts = confidence(report)[table]
+    if not counts:
+        return ""
+    return (
+        f"表内合计关系核实了 {counts['confirmed']} 个数字（表中以浅色底纹标出），"
+        f"{counts['position']} 个只能按其在表中的位置读出，{counts['null']} 个单元格为空。"
+    )
 
 
 def _grid_rows(rows: list[tuple[tuple[HeadCell, ...], list[Cell], list[str]]], table: str, index: FindingIndex) -> tuple[Row, ...]:
@@ -116,6 +132,7 @@ def table3_grid(report: Report, index: FindingIndex) -> Grid | None:
         _grid_rows(rows, "table3", index),
         notes,
         css="official t3",
+        summary=confidence_note(report, "table3"),
     )
 
 
@@ -147,7 +164,7 @@ def table4_grid(report: Report, index: FindingIndex) -> Grid | None:
     cells = [value_cell(t.blocks[b][f], t.lines[b][f], f"table4.{b}.{f}", index) for b in T4_BLOCKS for f in T4_FIELDS]
     notes = _any_cells(index, "table4.")
     rows = _grid_rows([((), cells, ids)], "table4", index)
-    return Grid("table4", "表四 政府信息公开行政复议、行政诉讼情况", _with_notes(head, notes), rows, notes, css="official t4")
+    return Grid("table4", "表四 政府信息公开行政复议、行政诉讼情况", _with_notes(head, notes), rows, notes, css="official t4", summary=confidence_note(report, "table4"))
 
 
 # --- table 2 -------------------------------------------------------------------------
@@ -184,4 +201,4 @@ def table2_grid(report: Report, index: FindingIndex) -> Grid | None:
         cells += [Cell("", css="pad") for _ in range(width - len(columns))]
         rows.append(Row((HeadCell(item.item),), tuple(cells), index.notes_for(ids, "table2")))
     notes = _any_cells(index, "table2.")
-    return Grid("table2", "表二 主动公开政府信息情况", (), tuple(rows), notes, css="official t2")
+    return Grid("table2", "表二 主动公开政府信息情况", (), tuple(rows), notes, css="official t2", summary=confidence_note(report, "table2"))
