@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import codecs
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4 import BeautifulSoup, CData, Comment, NavigableString, Tag
 
+from ..model import Finding
 from .document import Document
 from .grid import Span, clean_text, expand, grid_lines, join_wrapped
 from .text import decode
@@ -36,6 +38,68 @@ _BLOCK = {
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article", "main",
     "blockquote", "pre", "dl", "dt", "dd", "center", "form", "body", "header", "tr", "caption", "figure",
 }  # fmt: skip
+#: Elements nested deeper than this are not made into tags (see _Shallow). Real report
+#: pages nest 10-40 levels; every walk below costs at most this much per element.
+MAX_DEPTH = 100
+
+
+class _Shallow(BeautifulSoup):
+    """A soup at most MAX_DEPTH levels deep, whatever the markup's nesting.
+
+    Both tree builders (lxml, html.parser) hand every tag to these methods while parsing;
+    a tag opened at the limit is not made: its text joins the ancestor at the limit, a
+    block among them still ends a line, and the text of a script or style among them is
+    dropped as it would be higher up. So parsing stays linear, the tree walks below
+    (text lengths, chrome tests, the recursive emit) cost at most MAX_DEPTH steps per
+    element, and no recursion limit is ever reached. ``deepest`` records how deep the
+    markup went.
+    """
+
+    def reset(self) -> None:
+        super().reset()
+        self.dropped: dict[str, int] = {}  # name -> open elements not made into tags
+        self.n_dropped = 0
+        self.silent = 0  # open dropped elements whose text is not shown (script, style)
+        self.deepest = 0
+        self.broke = False  # a line break was the last thing added: another adds nothing
+
+    def handle_starttag(self, name, namespace, nsprefix, attrs, *args, **kwargs):
+        self.deepest = max(self.deepest, len(self.tagStack) + self.n_dropped)  # tagStack[0] is the soup
+        if len(self.tagStack) <= MAX_DEPTH:
+            self.broke = False
+            return super().handle_starttag(name, namespace, nsprefix, attrs, *args, **kwargs)
+        self.dropped[name] = self.dropped.get(name, 0) + 1
+        self.n_dropped += 1
+        self.silent += name in _DROP_TAGS or name == "head"
+        self._break(name)
+        return None
+
+    def handle_endtag(self, name, nsprefix=None) -> None:
+        if not self.dropped.get(name):
+            return super().handle_endtag(name, nsprefix)
+        self.dropped[name] -= 1
+        self.n_dropped -= 1
+        self.silent -= name in _DROP_TAGS or name == "head"
+        self._break(name)
+        return None
+
+    def handle_data(self, data: str) -> None:
+        if not self.silent:
+            self.broke = self.broke and not data.strip()
+            super().handle_data(data)
+
+    def _break(self, name: str) -> None:
+        if not self.broke and (name in _BLOCK or name in ("td", "th", "table", "br")):
+            self.broke = True
+            super().handle_starttag("br", None, None, {})
+            super().handle_endtag("br")
+
+
+def _too_deep(deepest: int) -> list[Finding]:
+    if deepest <= MAX_DEPTH:
+        return []
+    msg = f"网页的标签嵌套深达 {deepest} 层，超过 {MAX_DEPTH} 层的部分按普通文字读取（表格和段落结构可能丢失）。"
+    return [Finding("input.too_deep", "warning", msg, "原文")]
 
 
 def decode_html(data: bytes) -> str:
@@ -54,12 +118,12 @@ def decode_html(data: bytes) -> str:
 
 
 def read_html(path: Path, data: bytes) -> Document:
-    soup = BeautifulSoup(decode_html(data), "lxml")
+    soup = _Shallow(decode_html(data), "lxml")
     _strip_chrome(soup)
     root = _content_root(soup.body or soup)
     lines: list[str] = []
     _emit_all(root, lines)
-    return Document(path=path, kind="html", lines=[ln for ln in lines if ln.strip()])
+    return Document(path=path, kind="html", lines=[ln for ln in lines if ln.strip()], findings=_too_deep(soup.deepest))
 
 
 def _strip_chrome(soup: BeautifulSoup) -> None:
@@ -69,50 +133,116 @@ def _strip_chrome(soup: BeautifulSoup) -> None:
         tag.decompose()
     for tag in soup.find_all("head"):
         tag.decompose()
+    # A tag is tested before any of its descendants is removed (document order), so the
+    # stats of the tree as it is now hold for every test.
+    stats = _stats(soup)
     for tag in list(soup.find_all(True)):
-        if tag.decomposed or tag.name in ("html", "body") or tag.find("table"):
+        if _decomposed(tag) or tag.name in ("html", "body") or stats[id(tag)].table:
             continue
-        if _is_chrome(tag):
+        if _is_chrome(tag, stats[id(tag)]):
             tag.decompose()
 
 
-def _is_chrome(tag: Tag) -> bool:
-    names = (" ".join(tag.get("class") or []) + " " + str(tag.get("id") or "")).strip()
+def _decomposed(tag: Tag) -> bool:
+    # Not tag.decomposed: on a live tag that reads tag._decomposed, which bs4 turns into
+    # tag.find("_decomposed"), a search of the whole subtree.
+    return vars(tag).get("_decomposed", False)
+
+
+@dataclass(slots=True)
+class _Stats:
+    """What the tests below read from a tag's text and descendants."""
+
+    length: int = 0  # len(tag.get_text("", strip=True))
+    head: str = ""  # the first _HEAD characters of that text
+    period: bool = False  # a 。 in it
+    links: int = 0  # <a> elements inside
+    linked: int = 0  # the length of their text, summed
+    table: bool = False  # a <table> inside
+    heading: bool = False  # an h1-h3 inside
+
+
+_HEAD = 16
+_HEADINGS = ("h1", "h2", "h3")
+_TEXT_TYPES = (NavigableString, CData)  # the strings get_text() counts (not script, style, rt)
+_TEXT_SET = set(_TEXT_TYPES)
+
+
+def _stats(root: Tag) -> dict[int, _Stats]:
+    """_Stats of every tag under ``root`` (by id), in one pass from the last tag to the
+    first, so every child is done before its parent: linear, where asking each tag for
+    its text would cost its whole subtree, at every level."""
+    out: dict[int, _Stats] = {}
+    odd: dict[int, Tag] = {}
+    for tag in reversed([root, *root.find_all(True)]):
+        st = _Stats()
+        for child in tag.contents:
+            if isinstance(child, Tag):
+                c = out[id(child)]
+                is_a = child.name == "a"
+                st.length += c.length
+                st.head = (st.head + c.head)[:_HEAD] if len(st.head) < _HEAD else st.head
+                st.period |= c.period
+                st.links += c.links + is_a
+                st.linked += c.linked + (c.length if is_a else 0)
+                st.table |= c.table or child.name == "table"
+                st.heading |= c.heading or child.name in _HEADINGS
+            elif type(child) in _TEXT_TYPES:
+                text = child.strip()
+                st.length += len(text)
+                st.head = (st.head + text[:_HEAD])[:_HEAD] if len(st.head) < _HEAD else st.head
+                st.period |= "。" in text
+        out[id(tag)] = st
+        if tag.interesting_string_types != _TEXT_SET:
+            odd[id(tag)] = tag  # <rt>, <rp>: their own text is of another kind
+    out.update((key, _direct(tag)) for key, tag in odd.items())
+    return out
+
+
+def _direct(tag: Tag) -> _Stats:
+    """_Stats of one tag asked directly (for the few kinds _stats cannot add up)."""
     text = tag.get_text("", strip=True)
-    if _CHROME.search(names) or _link_list(tag) or (len(text) < 200 and _WHERE_AM_I.match(text)):
+    links = tag.find_all("a")
+    linked = sum(len(a.get_text("", strip=True)) for a in links)
+    table, heading = tag.find("table") is not None, tag.find(_HEADINGS) is not None
+    return _Stats(len(text), text[:_HEAD], "。" in text, len(links), linked, table, heading)
+
+
+def _is_chrome(tag: Tag, st: _Stats) -> bool:
+    names = (" ".join(tag.get("class") or []) + " " + str(tag.get("id") or "")).strip()
+    if _CHROME.search(names) or _link_list(tag, st) or (st.length < 200 and _WHERE_AM_I.match(st.head)):
         return True
     if tag.name == "header" or _WEAK_CHROME.search(names):
-        return not tag.find(("h1", "h2", "h3")) and not _TITLE.search(text)
+        return not st.heading and not _TITLE.search(tag.get_text("", strip=True))
     return False
 
 
-def _link_list(tag: Tag) -> bool:
+def _link_list(tag: Tag, st: _Stats) -> bool:
     """A menu: a list or box whose text is nearly all links, with no sentence in it."""
     if tag.name not in ("ul", "ol", "div", "dl", "span", "td", "p"):
         return False
-    text = tag.get_text("", strip=True)
-    if not text or "。" in text:
+    if not st.length or st.period:
         return False
-    linked = sum(len(a.get_text("", strip=True)) for a in tag.find_all("a"))
-    return linked >= 0.8 * len(text) and len(tag.find_all("a")) >= 2
+    return st.linked >= 0.8 * st.length and st.links >= 2
 
 
 def _content_root(node: Tag) -> Tag:
     """Descend while one child holds nearly all the text: outer wrappers and the boxes
     beside the article (related links, counters) are left behind."""
+    stats = _stats(node)
     while True:
-        total = len(node.get_text("", strip=True))
+        total = stats[id(node)].length
         children = [c for c in node.children if isinstance(c, Tag)]
-        best = max(children, key=lambda c: len(c.get_text("", strip=True)), default=None)
+        best = max(children, key=lambda c: stats[id(c)].length, default=None)
         if best is None or total == 0 or best.name in ("table", "tr", "td", "th", "tbody"):
             return node
-        if len(best.get_text("", strip=True)) < 0.9 * total or any(_holds_title(c) for c in children if c is not best):
+        if stats[id(best)].length < 0.9 * total or any(_holds_title(c) for c in children if c is not best):
             return node
         node = best
 
 
 def _holds_title(tag: Tag) -> bool:
-    return tag.name in ("h1", "h2", "h3") or bool(tag.find(("h1", "h2", "h3"))) or bool(_TITLE.search(tag.get_text("", strip=True)))
+    return tag.name in _HEADINGS or bool(tag.find(_HEADINGS)) or bool(_TITLE.search(tag.get_text("", strip=True)))
 
 
 def _emit(node: Tag, lines: list[str], buf: list[str]) -> None:
@@ -185,7 +315,7 @@ def _int(value) -> int:
 
 def table_lines(markup: str) -> list[str]:
     """Grid lines of every <table> in a piece of markup (tables inside Markdown text)."""
-    soup = BeautifulSoup(markup, "html.parser")
+    soup = _Shallow(markup, "html.parser")
     lines: list[str] = []
     for table in soup.find_all("table"):
         if table.find_parent("table") is None:
