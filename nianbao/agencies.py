@@ -2,6 +2,8 @@
 
 Loaded from content/agencies.toml. Agencies not listed still work: they keep the printed
 name and get a slug derived from a hash of it, so their URLs are stable across builds.
+Regions (an agency's ``region`` path and every path above it) get the slug of their
+``[[region]]`` entry, or likewise one derived from a hash of the path.
 """
 
 from __future__ import annotations
@@ -50,6 +52,25 @@ class Registry:
 
     agencies: list[Agency] = field(default_factory=list)
     _by_key: dict[str, Agency] = field(default_factory=dict)
+    regions: dict[tuple[str, ...], str] = field(default_factory=dict)
+    """Region path (largest first) -> URL slug, from the ``[[region]]`` entries."""
+
+    def add_region(self, path: tuple[str, ...], slug: str) -> None:
+        if not path:
+            raise RegistryError("地区条目的 path 不能为空")
+        if not _SLUG.match(slug):
+            raise RegistryError(f"地区“{' › '.join(path)}”的 slug “{slug}”不是小写字母、数字和连字符")
+        if path in self.regions or slug in self.regions.values():
+            raise RegistryError(f"地区“{' › '.join(path)}”或 slug “{slug}” 重复")
+        self.regions[path] = slug
+
+    def region_slug(self, path: tuple[str, ...]) -> str:
+        """The region's slug: its ``[[region]]`` entry's, else a stable hash of the path."""
+        found = self.regions.get(path)
+        if found is not None:
+            return found
+        digest = hashlib.sha256("/".join(normalize_name(p) for p in path).encode("utf-8")).hexdigest()[:10]
+        return f"region-{digest}"
 
     def add(self, agency: Agency) -> None:
         if not _SLUG.match(agency.slug):
@@ -88,8 +109,8 @@ def fallback_slug(name: str) -> str:
 def load_registry(path: Path) -> Registry:
     """Read content/agencies.toml; a missing file means an empty registry.
 
-    Every error names the file and the line (of the ``[[agency]]`` entry at fault), because
-    a maintainer edits this file by hand."""
+    Every error names the file and the line (of the ``[[agency]]`` or ``[[region]]`` entry
+    at fault), because a maintainer edits this file by hand."""
     registry = Registry()
     if not path.is_file():
         return registry
@@ -102,17 +123,24 @@ def load_registry(path: Path) -> Registry:
         raise RegistryError(f"{path}:{line}: 不是 UTF-8 编码的文本") from exc
     except tomllib.TOMLDecodeError as exc:
         raise RegistryError(f"{path}: {exc}") from exc  # the message ends "(at line N, column M)"
-    entries = data.get("agency", [])
+    _load_table(path, text, data, "agency", lambda e: registry.add(_agency(e)))
+    _load_table(path, text, data, "region", lambda e: registry.add_region(*_region(e)))
+    return registry
+
+
+def _load_table(path: Path, text: str, data: dict, table: str, add) -> None:
+    """Every ``[[table]]`` entry through ``add``; an error names the line of its entry."""
+    entries = data.get(table, [])
     if not isinstance(entries, list):
-        line = _line_of(text, r"agency\s*=")
-        raise RegistryError(f"{path}:{line}: agency 应写成 [[agency]] 条目")
-    starts = [i + 1 for i, line in enumerate(text.split("\n")) if re.match(r"\s*\[\[\s*agency\s*\]\]", line)]
+        line = _line_of(text, table + r"\s*=")
+        raise RegistryError(f"{path}:{line}: {table} 应写成 [[{table}]] 条目")
+    header = re.compile(r"\s*\[\[\s*" + table + r"\s*\]\]")
+    starts = [i + 1 for i, line in enumerate(text.split("\n")) if header.match(line)]
     for n, entry in enumerate(entries):
         try:
-            registry.add(_agency(entry))
+            add(entry)
         except RegistryError as exc:
             raise RegistryError(f"{path}:{starts[n] if n < len(starts) else 1}: {exc}") from exc
-    return registry
 
 
 def _line_of(text: str, pattern: str) -> int:
@@ -133,6 +161,15 @@ def _agency(entry: object) -> Agency:
         )
     except KeyError as exc:
         raise RegistryError(f"机关条目缺少 {exc}") from exc
+
+
+def _region(entry: object) -> tuple[tuple[str, ...], str]:
+    if not isinstance(entry, dict):
+        raise RegistryError("地区条目应是一个表格（[[region]] 下的 path = […]、slug = …）")
+    try:
+        return tuple(_text(entry, "path", r) for r in _list(entry, "path")), _text(entry, "slug", entry["slug"])
+    except KeyError as exc:
+        raise RegistryError(f"地区条目缺少 {exc}") from exc
 
 
 def _text(entry: dict, key: str, value: object) -> str:

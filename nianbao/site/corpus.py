@@ -46,11 +46,36 @@ class Entry:
         return f"{self.agency.name} · {self.year_label}"
 
 
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A region at one level of the hierarchy, e.g. ("伊春市", "金林区")."""
+
+    path: tuple[str, ...]
+    slug: str
+
+    @property
+    def name(self) -> str:
+        return self.path[-1]
+
+
 @dataclass(slots=True)
 class Corpus:
     """All entries, sorted by agency slug, year and source."""
 
     entries: list[Entry] = field(default_factory=list)
+    region_slugs: dict[tuple[str, ...], str] = field(default_factory=dict)
+    """Every region path that some entry's agency lies in (each level) -> its slug."""
+
+    def region(self, path: tuple[str, ...]) -> Region:
+        return Region(path, self.region_slugs[path])
+
+    def regions(self) -> list[tuple[Region, list[Entry]]]:
+        """Each region with the entries of the agencies in it or below it, by path."""
+        groups: dict[tuple[str, ...], list[Entry]] = defaultdict(list)
+        for e in self.entries:
+            for depth in range(1, len(e.agency.region) + 1):
+                groups[e.agency.region[:depth]].append(e)
+        return [(self.region(path), entries) for path, entries in sorted(groups.items())]
 
     @property
     def primary(self) -> list[Entry]:
@@ -91,7 +116,8 @@ def assemble(reports: list[Report], registry: Registry) -> Corpus:
     _mark_duplicates(entries)
     _link_previous(entries)
     entries.sort(key=lambda e: (e.agency.slug, e.year if e.year is not None else 9999, not e.primary, e.report.source))
-    return Corpus(entries)
+    paths = {e.agency.region[:depth] for e in entries for depth in range(1, len(e.agency.region) + 1)}
+    return Corpus(entries, {path: registry.region_slug(path) for path in sorted(paths)})
 
 
 def _entry(report: Report, agency: Agency) -> Entry:

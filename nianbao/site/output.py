@@ -31,6 +31,7 @@ from .pages.indicators import build_indicators
 from .pages.lists import build_report_lists
 from .pages.overview import build_overview
 from .pages.quality import build_quality
+from .pages.region import build_region_pages
 from .pages.report import report_page_for
 from .pages.year import build_year_pages
 from .render import asset_files, render_page
@@ -53,6 +54,7 @@ def summary_pages(data: SiteData) -> list[Page]:
     return [
         build_overview(data),
         *build_year_pages(data),
+        *build_region_pages(data),
         *build_report_lists(data),
         *build_indicators(data),
         *build_quality(data),

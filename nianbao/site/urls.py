@@ -47,6 +47,12 @@ def agency_page(slug: str) -> str:
     return f"agencies/{slug}.html"
 
 
+def region_page(slug: str, n: int = 1) -> str:
+    """Page ``n`` (from 1) of a region: regions/<slug>.html, then regions/<slug>--<n>.html
+    (a slug never holds "--", so no region's first page can be another's later page)."""
+    return f"regions/{slug}.html" if n == 1 else f"regions/{slug}--{n}.html"
+
+
 def year_page(year: int) -> str:
     return f"years/{year}.html"
 

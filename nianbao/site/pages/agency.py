@@ -8,16 +8,18 @@ from ...agencies import Agency
 from ...dataset import KEY_FIGURES, figure, format_number, format_rate
 from ..context import SiteData
 from ..corpus import Entry
-from ..urls import INDEX, agency_page, rel, report_page
-from .common import Cell, ChartBlock, Grid, HeadCell, Page, Row, make_meta
+from ..urls import agency_page, rel, report_page
+from .common import Cell, ChartBlock, Grid, HeadCell, Link, Page, Row, make_meta
 from .figures import agency_outcomes_chart, trend_chart
 from .listing import ReportItem, report_items
+from .region import region_crumbs, region_links
 
 
 @dataclass(frozen=True, slots=True)
 class AgencyContext:
     name: str
-    region: str
+    region: tuple[Link, ...]
+    """A link to the page of each level of the agency's region, largest first."""
     level: str
     variants: str
     listed: bool
@@ -36,7 +38,7 @@ def agency_page_for(data: SiteData, agency: Agency, entries: list[Entry]) -> Pag
     charts = (trend_chart("ch-trend", primary), agency_outcomes_chart("ch-outcomes", primary))
     ctx = AgencyContext(
         name=agency.name,
-        region=" › ".join(agency.region),
+        region=region_links(path, data.corpus, agency.region),
         level=agency.level,
         variants="、".join(agency.variants),
         listed=agency.listed,
@@ -44,7 +46,7 @@ def agency_page_for(data: SiteData, agency: Agency, entries: list[Entry]) -> Pag
         charts=tuple(ChartBlock(c) for c in charts if c is not None),
         reports=report_items(path, data, entries),
     )
-    meta = make_meta(path, agency.name, data.build_date, ((INDEX, "总览"),))
+    meta = make_meta(path, agency.name, data.build_date, region_crumbs(data.corpus, agency.region))
     return Page(path, "agency.html", meta, ctx)
 
 

@@ -46,7 +46,12 @@ def build_overview(data: SiteData) -> Page:
     ctx = OverviewContext(
         stats=headline(data, primary),
         charts=tuple(ChartBlock(c) for c in charts if c is not None),
-        summaries=(by_year(years), by_level(primary), by_region(primary), top_agencies(primary)),
+        summaries=(
+            by_year(years),
+            by_level(primary),
+            by_region(primary, lambda path: data.corpus.region(path).slug),
+            top_agencies(primary),
+        ),
         reports_title=title,
         reports=report_items(INDEX, data, shown),
         all_reports=more_link(INDEX, report_list, len(entries)),

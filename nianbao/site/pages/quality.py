@@ -65,10 +65,10 @@ def build_quality(data: SiteData) -> list[Page]:
     for rule, pairs in _by_rule(data):
         anchor = "r-" + rule.replace(".", "-")
         if len(pairs) <= paging.LIST_SIZE:
-            groups.append(RuleGroup(rule, anchor, len(pairs), tuple(_item(PATH, e, f) for e, f in pairs)))
+            groups.append(RuleGroup(rule, anchor, len(pairs), tuple(quality_item(PATH, e, f) for e, f in pairs)))
             continue
         path_of = partial(findings_list, anchor)
-        preview = tuple(_item(PATH, e, f) for e, f in pairs[: paging.PREVIEW])
+        preview = tuple(quality_item(PATH, e, f) for e, f in pairs[: paging.PREVIEW])
         groups.append(RuleGroup(rule, anchor, len(pairs), preview, more_link(PATH, path_of, len(pairs))))
         crumbs = ((INDEX, "总览"), (f"{PATH}#{anchor}", "数据质量"))
         pages += list_pages(data, f"检查发现：{rule}", f"规则 {rule} 的全部 {len(pairs)} 条发现。", path_of, pairs, _fill, crumbs)
@@ -78,10 +78,10 @@ def build_quality(data: SiteData) -> list[Page]:
 
 
 def _fill(here: str, pairs: list[tuple[Entry, Finding]]) -> dict:
-    return {"findings": tuple(_item(here, e, f) for e, f in pairs)}
+    return {"findings": tuple(quality_item(here, e, f) for e, f in pairs)}
 
 
-def _item(here: str, e: Entry, f: Finding) -> QualityItem:
+def quality_item(here: str, e: Entry, f: Finding) -> QualityItem:
     page = report_page(e)
     cells = tuple(Link(cell_label(c), rel(here, f"{page}#{cell_anchor(c)}")) for c in f.cells)
     lines = tuple(Link(f"第 {n} 行", rel(here, f"{page}#{line_anchor(n)}")) for n in f.lines)

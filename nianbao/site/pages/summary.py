@@ -1,4 +1,4 @@
-"""Aggregate tables for the overview: by year, by agency level, by region, top agencies.
+"""Aggregate tables for the overview (by year, agency level, region, top agencies) and region pages.
 
 Each has one row per year, level, region or (at most PREVIEW) agency, so the overview's
 size does not grow with the number of reports.
@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from ...dataset import figure, format_number, t3
 from ..corpus import Entry
-from ..urls import INDEX, agency_page, rel, year_page
+from ..urls import INDEX, agency_page, region_page, rel, year_page
 from . import paging
 from .common import Cell, Grid, HeadCell, Row
 from .figures import UNLISTED_LEVEL, level_of
@@ -52,11 +52,20 @@ def by_level(entries: list[Entry]) -> Grid:
     return _grid("by-level", "按机关层级", "层级", groups)
 
 
-def by_region(entries: list[Entry]) -> Grid:
+def by_region(entries: list[Entry], slug_of: Callable[[tuple[str, ...]], str]) -> Grid:
+    """One row per top-level region (linked to its page), and one for agencies without a region."""
     groups = [
-        (HeadCell(label), group) for label, group in _group(entries, lambda e: e.agency.region[0] if e.agency.region else UNLISTED_LEVEL)
+        (label, "" if label == UNLISTED_LEVEL else region_page(slug_of((label,))), group)
+        for label, group in _group(entries, lambda e: e.agency.region[0] if e.agency.region else UNLISTED_LEVEL)
     ]
-    return _grid("by-region", "按地区", "地区", groups)
+    return linked_groups(INDEX, "by-region", "按地区（点击地区看其下各级地区和机关）", "地区", groups)
+
+
+def linked_groups(here: str, key: str, caption: str, first: str, groups: list[tuple[str, str, list[Entry]]]) -> Grid:
+    """Like the other summary tables, with each group's label linked to ``target`` when given."""
+    head = ((HeadCell(first), *(HeadCell(h) for h in _HEAD)),)
+    rows = tuple(Row((), (Cell(label, href=rel(here, target) if target else ""), *_numbers(group))) for label, target, group in groups)
+    return Grid(key, caption, head, rows, sortable=True, css="plain")
 
 
 def top_agencies(entries: list[Entry]) -> Grid:
