@@ -27,7 +27,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 PREFIX = "/nianbao/"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]  # fmt: skip
-README_SHOTS = ("overview", "report", "search")
+README_SHOTS = ("overview", "report", "search", "charts")
 
 pytestmark = [
     pytest.mark.browser,
@@ -83,9 +83,10 @@ class Tab:
         if url.scheme not in ("data", "blob", "file") and url.hostname != "127.0.0.1":
             self.foreign.append(request.url)
 
-    def shot(self, name: str) -> None:
+    def shot(self, name: str, element=None) -> None:
+        """The viewport, or just ``element`` (a locator)."""
         path = self.shots / f"browser-{name}.png"
-        self.page.screenshot(path=str(path), full_page=False)
+        (element or self.page).screenshot(path=str(path), **({} if element else {"full_page": False}))
         if name in README_SHOTS and os.environ.get("NIANBAO_UPDATE_SCREENSHOTS") == "1":
             shutil.copyfile(path, ROOT / "docs" / "screenshots" / path.name)
 
@@ -235,10 +236,14 @@ def _fit_problems(tab, url: str) -> list[str]:
     return tab.page.evaluate(FIT_JS)
 
 
-@pytest.mark.parametrize("path", ["index.html", "years/2025.html", "agencies/jinlin-district-government.html"])
+@pytest.mark.parametrize(
+    "path", ["index.html", "years/2025.html", "agencies/jinlin-district-government.html", "regions/yichun.html", "regions/yichun-jinlin.html"]
+)
 def test_chart_text_fits_on_the_seed_site(tab, base_url, path):
     """With a CJK font in the browser, no chart text overlaps other text or leaves its SVG."""
     assert _fit_problems(tab, base_url + path) == []
+    if path == "index.html":
+        tab.shot("charts", tab.page.locator("#h-charts + .charts"))  # the README's chart screenshot
     tab.assert_clean()
 
 
