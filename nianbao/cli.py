@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from .load import discover, load_report, load_reports
+from .load import discover, load_bounded, load_reports
 from .publish.commands import add_commands
 from .serialize import to_json
 from .site.console import finding_line, sorted_findings
@@ -47,7 +47,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
     if not args.file.is_file():
         print(f"build.py parse: {args.file}: no such file", file=sys.stderr)
         return 2
-    report = load_report(args.file)
+    report = load_bounded(args.file)  # under the per-input budget, like a build
     json.dump(to_json(report, include_lines=args.lines), sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
     return 0

@@ -17,6 +17,7 @@ import traceback
 from collections import defaultdict
 from pathlib import Path
 
+from . import budget
 from .checks import RULES, apply_checks, check_corpus
 from .checks.across import AgencyOf
 from .ingest import Document, read
@@ -94,8 +95,42 @@ def load_report(path: Path, source: str | None = None, data: bytes | None = None
     try:
         doc = read(path, data)
         report = parse_document(doc, source=source)
+    except MemoryError:
+        report = None  # built below, once the half-read input is no longer referenced
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the build
         report = _crashed(path, source, data, exc, doc)
+    if report is None:
+        doc = None
+        return over_budget(path, source, budget.Over("memory"), data)
+    return _checked(report)
+
+
+def load_bounded(path: Path, source: str | None = None) -> Report:
+    """``load_report`` in a worker process under the per-input budget (nianbao/budget.py)."""
+    source = source or Path(path).as_posix()
+    ((_i, result),) = budget.bounded_map(load_report, [(Path(path), source)], 1, spent)
+    return over_budget(Path(path), source, result) if isinstance(result, budget.Over) else result
+
+
+def spent(report: object) -> bool:
+    """Whether ``report`` is the finding of an input that ran out of its budget."""
+    return isinstance(report, Report) and any(f.rule == "input.too_costly" for f in report.findings)
+
+
+def over_budget(path: Path, source: str, over: budget.Over, data: bytes | None = None) -> Report:
+    """The report of an input stopped by its budget: kind and hash, the finding, nothing parsed."""
+    if data is None:
+        data, _problem = _read_bytes(path)
+    report = Report(id=report_id(path), source=source, format=detect_kind(path.name, data[:4096]), sha256=hashlib.sha256(data).hexdigest())
+    if over.what == "time":
+        msg = f"读取此文件超过了每个文件 {budget.SECONDS:g} 秒的时间上限，已中止，未解析。"
+    elif over.what == "memory":
+        msg = f"读取此文件所需内存超过了每个文件 {budget.MEMORY_MB:g} MB 的上限，已中止，未解析。"
+    else:
+        msg = "读取此文件时解析进程意外终止，未解析。"
+    rule = "parse.crash" if over.what == "crash" else "input.too_costly"
+    log.warning("%s: %s: %s budget ran out%s", source, rule, over.what, f" (signal {over.signal})" if over.signal else "")
+    report.findings.append(Finding(rule, "error", msg, "原文"))
     return _checked(report)
 
 
@@ -154,10 +189,13 @@ def _placeholder(path: Path, source: str, problem: Report | Finding) -> Report:
 
 def _crashed(path: Path, source: str, data: bytes, exc: Exception, doc: Document | None) -> Report:
     """The report for a file the parser crashed on: its text (when the reader got that far)
-    and the crash as a finding."""
+    and the crash as a finding. The finding says what happened in words; the library's
+    message and the traceback go to the log (stderr), for whoever fixes the bug."""
     report = Report(id=report_id(path), source=source, sha256=hashlib.sha256(data).hexdigest())
-    where = traceback.format_exception_only(type(exc), exc)[-1].strip()[:200]
-    report.findings.append(Finding("parse.crash", "error", f"解析此文件时出错：{type(exc).__name__}: {exc}"[:300], where))
+    log.warning("%s: parse.crash: %s", source, "".join(traceback.format_exception(exc)).rstrip())
+    stage = "解析" if doc is not None else "读取"
+    msg = f"{stage}此文件时程序出错（{type(exc).__name__}），这是本项目的缺陷，不是文件的问题；详情见构建日志。"
+    report.findings.append(Finding("parse.crash", "error", msg, "解析" if doc is not None else "原文"))
     report.lines = doc.lines if doc is not None else []  # None: the reader itself failed
     return report
 

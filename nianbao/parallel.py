@@ -2,21 +2,23 @@
 
 Results come back in input order whatever order the workers finish in, and each report
 is exactly what ``load.load_report`` gives for its file (a worker runs that function), so
-the build's output does not depend on the number of cores or on the cache.
+the build's output does not depend on the number of cores or on the cache. Every file is
+read under the per-input budget (``budget.py``): one that runs out of time or memory gets
+an ``input.too_costly`` report and the others go on.
 """
 
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from . import cache
+from . import budget, cache
 from .model import Report
 from .parse import report_id
 from .progress import Progress
 
-#: Below this many files to parse, starting worker processes costs more than it saves.
+#: Below this many files to parse, one worker process does them all (starting more costs
+#: more than it saves); the budget needs that one in any case.
 MIN_PARALLEL = 64
 
 
@@ -33,7 +35,7 @@ def workers() -> int:
 
 def load_many(paths: list[Path], sources: list[str]) -> list[Report]:
     """``load_report(path, source)`` for every pair, in order; cached files are not parsed."""
-    from .load import MAX_INPUT_BYTES
+    from .load import MAX_INPUT_BYTES, spent
 
     reports: list[Report | None] = [None] * len(paths)
     keys: list[str | None] = [None] * len(paths)
@@ -53,31 +55,18 @@ def load_many(paths: list[Path], sources: list[str]) -> list[Report]:
                 bar.update()
         for i, report in _parse(todo, paths, sources, bar):
             reports[i] = report
-            if keys[i] is not None:
+            if keys[i] is not None and not spent(report):  # the budget depends on the machine's load
                 cache.put(keys[i], report)
     return reports  # type: ignore[return-value]
 
 
 def _parse(todo: list[int], paths: list[Path], sources: list[str], bar: Progress):
-    """(index, report) for every index in ``todo``, in order."""
-    from .load import load_report
+    """(index, report) for every index in ``todo``, in the order they finish."""
+    from .load import load_report, over_budget, spent
 
-    jobs = min(workers(), len(todo))
-    if jobs < 2 or len(todo) < MIN_PARALLEL:
-        for i in todo:
-            yield i, load_report(paths[i], source=sources[i])
-            bar.update()
-        return
-    chunk = max(1, min(32, len(todo) // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        results = pool.map(_load_one, [(paths[i], sources[i]) for i in todo], chunksize=chunk)
-        for i, report in zip(todo, results, strict=True):
-            yield i, report
-            bar.update()
-
-
-def _load_one(args: tuple[Path, str]) -> Report:
-    from .load import load_report
-
-    path, source = args
-    return load_report(path, source=source)
+    jobs = workers() if len(todo) >= MIN_PARALLEL else 1
+    results = budget.bounded_map(load_report, [(paths[i], sources[i]) for i in todo], jobs, spent)
+    for k, result in results:
+        i = todo[k]
+        yield i, over_budget(paths[i], sources[i], result) if isinstance(result, budget.Over) else result
+        bar.update()
