@@ -8,22 +8,30 @@ first occurrence keeps the text (grid.py's convention), the others are "".
 from __future__ import annotations
 
 import io
-import zipfile
+import logging
 from pathlib import Path
 
 from ..model import Finding
+from .archive import zip_problem
 from .document import Document
 from .grid import clean_text, grid_lines, join_wrapped
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+log = logging.getLogger(__name__)
 
 
 def read_docx(path: Path, data: bytes) -> Document:
     try:
         from docx import Document as open_docx
 
+        problem = zip_problem(data, "Word 文件")  # sizes first: python-docx inflates every part
+        if problem is not None:
+            return Document(path=path, kind="docx", lines=[], findings=[problem])
         body = open_docx(io.BytesIO(data)).element.body
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+    except MemoryError:
+        raise  # the input's budget ran out (load.py says so), not a damaged file
+    except Exception as exc:  # noqa: BLE001 - zipfile, python-docx and lxml raise many kinds
+        log.info("%s: Word file not opened: %s: %s", path, type(exc).__name__, exc)  # the detail, for the log
         finding = Finding("input.docx_unreadable", "error", f"Word 文件无法打开（{type(exc).__name__}），无法解析。", "原文")
         return Document(path=path, kind="docx", lines=[], findings=[finding])
     lines: list[str] = []
