@@ -6,12 +6,20 @@ position on the page, so a table that runs over a page break simply continues wi
 next page's rows. Lines repeated in the top or bottom margin of many pages (running
 headers, footers) and bare page numbers are dropped. A PDF without a text layer (a scan)
 gets a clear error finding instead of garbage: no OCR is attempted.
+
+Cost is bounded before it is paid: the pages are counted before any is read, each page's
+content stream is measured (inflating at most the limit) before it is interpreted, and a
+page with more characters or drawn lines than a report page can hold is left out, each
+with a finding; every page's objects are released once its lines are taken.
 """
 
 from __future__ import annotations
 
 import io
+import itertools
+import logging
 import re
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +30,16 @@ from .grid import clean_text, grid_lines, join_wrapped
 
 #: Share of the page height that counts as top or bottom margin.
 _MARGIN = 0.09
+#: Reports run to 10-60 pages; a file with more is not one report.
+MAX_PAGES = 500
+#: A dense A4 page of Chinese text holds 2,000-4,000 characters.
+MAX_PAGE_CHARS = 20_000
+#: Lines, rectangles and curves on one page: a ruled table has a few hundred.
+MAX_PAGE_GRAPHICS = 20_000
+#: One page's content streams (the operators that draw its text and lines), inflated:
+#: a report page needs 10-200 kB; interpreting megabytes takes pdfminer seconds.
+MAX_PAGE_STREAM = 2 * 1024 * 1024
+log = logging.getLogger(__name__)
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*(第\s*)?\d{1,4}(\s*页)?(\s*[/／共]\s*\d{1,4}\s*页?)?[-—–\s]*$")
 
 
@@ -40,18 +58,81 @@ def read_pdf(path: Path, data: bytes) -> Document:
         import pdfplumber
 
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            pages = [_page_items(n, page) for n, page in enumerate(pdf.pages)]
-            scanned = [n + 1 for n, page in enumerate(pdf.pages) if not page.chars and page.images]
+            n_pages = _count_pages(pdf)
+            if n_pages > MAX_PAGES:
+                msg = f"PDF 超过 {MAX_PAGES} 页的上限（不像是一份年度报告），未解析。"
+                return Document(path=path, kind="pdf", lines=[], findings=[Finding("input.too_large", "error", msg, "原文")])
+            pages, scanned, skipped = _read_pages(pdf)
+    except MemoryError:
+        raise  # the input's budget ran out (load.py says so), not a damaged file
     except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds on broken files
+        log.info("%s: PDF not read: %s: %s", path, type(exc).__name__, exc)  # the detail, for the log
         finding = Finding("input.pdf_unreadable", "error", f"PDF 文件无法读取（{type(exc).__name__}），无法解析。", "原文")
         return Document(path=path, kind="pdf", lines=[], findings=[finding])
     items = [item for page in pages for item in page]
-    if not any(item.lines for item in items):
+    if not any(item.lines for item in items) and not skipped:
         return Document(path=path, kind="pdf", lines=[], findings=[_no_text_layer(len(pages))])
     items = _drop_running_lines(items, len(pages))
     lines = [line for item in items for line in item.lines]
-    findings = _scanned_pages(scanned)
+    findings = _skipped_pages(skipped) + _scanned_pages(scanned)
     return Document(path=path, kind="pdf", lines=lines, findings=findings)
+
+
+def _count_pages(pdf) -> int:
+    """Pages in the file, counting at most MAX_PAGES + 1 (pdf.pages makes them all)."""
+    from pdfminer.pdfpage import PDFPage
+
+    return sum(1 for _ in itertools.islice(PDFPage.create_pages(pdf.doc), MAX_PAGES + 1))
+
+
+def _read_pages(pdf) -> tuple[list[list[_Item]], list[int], list[tuple[int, str]]]:
+    """Items of every page within the bounds; numbers of picture-only pages; (number, why)
+    of pages left out."""
+    pages, scanned, skipped = [], [], []
+    for n, page in enumerate(pdf.pages):
+        why = _stream_too_big(page.page_obj) or _too_many_objects(page)
+        if why:
+            skipped.append((n + 1, why))
+            pages.append([])
+        else:
+            pages.append(_page_items(n, page))
+            if not page.chars and page.images:
+                scanned.append(n + 1)
+        page.close()  # its characters, lines and layout: memory stays one page's worth
+    return pages, scanned, skipped
+
+
+def _stream_too_big(page_obj) -> str | None:
+    """Why the page's content is too big to interpret, measured before it is."""
+    from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1
+
+    total = 0
+    for ref in page_obj.contents:
+        stream = resolve1(ref)
+        if not isinstance(stream, PDFStream) or stream.rawdata is None:
+            continue  # already decoded or not a stream: pdfminer handles it
+        filters = [f for f, _params in stream.get_filters()]
+        raw = stream.rawdata
+        if filters and filters[0] in LITERALS_FLATE_DECODE and not stream.decipher:
+            inflater = zlib.decompressobj()
+            try:
+                total += len(inflater.decompress(raw, MAX_PAGE_STREAM + 1 - total))
+            except zlib.error:
+                total += len(raw)  # broken: pdfminer salvages what it can, at most about this
+        else:
+            total += len(raw)
+        if total > MAX_PAGE_STREAM:
+            return f"内容流解压后超过 {MAX_PAGE_STREAM // 1024 // 1024} MB"
+    return None
+
+
+def _too_many_objects(page) -> str | None:
+    if len(page.chars) > MAX_PAGE_CHARS:
+        return f"有 {len(page.chars)} 个字符，超过每页 {MAX_PAGE_CHARS} 个"
+    graphics = len(page.lines) + len(page.rects) + len(page.curves)
+    if graphics > MAX_PAGE_GRAPHICS:
+        return f"有 {graphics} 条线和图形，超过每页 {MAX_PAGE_GRAPHICS} 个"
+    return None
 
 
 def _page_items(number: int, page) -> list[_Item]:
@@ -105,6 +186,15 @@ def _no_text_layer(n_pages: int) -> Finding:
         f"PDF 共 {n_pages} 页，没有文字层（可能是扫描件或图片），无法读取其中的文字和表格；本项目不做文字识别（OCR）。",
         "原文",
     )
+
+
+def _skipped_pages(skipped: list[tuple[int, str]]) -> list[Finding]:
+    """Pages over a bound: left out, and said so, with what was too much."""
+    if not skipped:
+        return []
+    listed = "；".join(f"第 {n} 页{why}" for n, why in skipped[:5]) + ("……" if len(skipped) > 5 else "")
+    msg = f"PDF 有 {len(skipped)} 页超出单页上限，未读取：{listed}。"
+    return [Finding("input.too_large", "error", msg, "原文")]
 
 
 def _scanned_pages(scanned: list[int]) -> list[Finding]:
