@@ -129,7 +129,8 @@ def over_budget(path: Path, source: str, over: budget.Over, data: bytes | None =
     else:
         msg = "读取此文件时解析进程意外终止，未解析。"
     rule = "parse.crash" if over.what == "crash" else "input.too_costly"
-    log.warning("%s: %s: %s budget ran out%s", source, rule, over.what, f" (signal {over.signal})" if over.signal else "")
+    why = f"the reading process died (signal {over.signal})" if over.what == "crash" else f"over its {over.what} budget"
+    log.warning("%s: %s: %s", source, rule, why)
     report.findings.append(Finding(rule, "error", msg, "原文"))
     return _checked(report)
 
@@ -192,7 +193,7 @@ def _crashed(path: Path, source: str, data: bytes, exc: Exception, doc: Document
     and the crash as a finding. The finding says what happened in words; the library's
     message and the traceback go to the log (stderr), for whoever fixes the bug."""
     report = Report(id=report_id(path), source=source, sha256=hashlib.sha256(data).hexdigest())
-    log.warning("%s: parse.crash: %s", source, "".join(traceback.format_exception(exc)).rstrip())
+    log.warning("%s: parse.crash: %.5000s", source, "".join(traceback.format_exception(exc)).rstrip())
     stage = "解析" if doc is not None else "读取"
     msg = f"{stage}此文件时程序出错（{type(exc).__name__}），这是本项目的缺陷，不是文件的问题；详情见构建日志。"
     report.findings.append(Finding("parse.crash", "error", msg, "解析" if doc is not None else "原文"))

@@ -31,7 +31,7 @@ def read_docx(path: Path, data: bytes) -> Document:
     except MemoryError:
         raise  # the input's budget ran out (load.py says so), not a damaged file
     except Exception as exc:  # noqa: BLE001 - zipfile, python-docx and lxml raise many kinds
-        log.info("%s: Word file not opened: %s: %s", path, type(exc).__name__, exc)  # the detail, for the log
+        log.warning("%s: Word file not opened: %s: %.300s", path, type(exc).__name__, exc)  # the detail, for the log
         finding = Finding("input.docx_unreadable", "error", f"Word 文件无法打开（{type(exc).__name__}），无法解析。", "原文")
         return Document(path=path, kind="docx", lines=[], findings=[finding])
     lines: list[str] = []
