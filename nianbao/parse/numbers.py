@@ -35,7 +35,7 @@ _MAX_DIGITS = 300
 
 #: OCR reads 0 as O and 1 as l or I inside digit runs.
 _OCR_DIGITS = str.maketrans("OoIl", "0011")
-_OCR_TOKEN = re.compile(r"^(?=.*\d)[\dOoIl,.]+$|^[OolI]$")
+_OCR_TOKEN = re.compile(r"^[+\-]?(?:(?=.*\d)[\dOoIl,.]+|[OolI]{1,3})$")
 
 
 @lru_cache(maxsize=65536)  # tables repeat the same few tokens ("0", "1", …) endlessly

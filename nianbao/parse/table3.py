@@ -80,20 +80,21 @@ def parse_table3(rows: list[Row]) -> tuple[Table3, list[Finding]]:
         table, findings = better
     apart = _apart(rows)
     if apart:
-        findings += _unvouched(table, mostly_apart=apart * 2 > sum(len(r.values) + len(r.lead) for r in rows))
+        count = sum(len(r.values) + len(r.lead) for r in rows if r.line in apart)
+        findings += _unvouched(table, apart, mostly_apart=count * 2 > sum(len(r.values) + len(r.lead) for r in rows))
     return table, findings
 
 
-def _apart(rows: list[Row]) -> int:
-    """Numbers on lines without a label that do not follow a label line (a label line then
+def _apart(rows: list[Row]) -> set[int]:
+    """Lines of numbers without a label that do not follow a label line (a label line then
     its numbers' line is one row printed on two lines; runs of number lines are not)."""
-    count, previous_had_label = 0, True
+    lines, previous_had_label = set(), True
     for row in rows:
         numbers = len(row.values) + len(row.lead)
         if numbers and not row.labels and not previous_had_label:
-            count += numbers
+            lines.add(row.line)
         previous_had_label = bool(row.labels) and not numbers
-    return count
+    return lines
 
 
 def columns_add_up(table: Table3) -> bool:
@@ -112,13 +113,16 @@ def columns_add_up(table: Table3) -> bool:
     return True
 
 
-def _unvouched(table: Table3, mostly_apart: bool) -> list[Finding]:
-    """Numbers printed apart from their labels, placed by position alone: a row whose
-    总计 is not the sum of its columns was most likely put together from the wrong
-    numbers, so its cells are left null rather than published."""
+def _unvouched(table: Table3, apart: set[int], mostly_apart: bool) -> list[Finding]:
+    """Numbers printed apart from their labels, placed by position alone: a row taking
+    such numbers whose 总计 is not the sum of its columns was most likely put together
+    from the wrong numbers, so its cells are left null rather than published. A row
+    printed beside its label keeps its numbers, adding up or not (the checks say so)."""
     dropped = []
     for key in table.found:
         values = table.rows[key]
+        if not apart.intersection(table.lines[key]):
+            continue
         if None not in values and sum(values[:-1]) != values[-1]:
             dropped.append(key)
             table.rows[key] = [None] * WIDTH

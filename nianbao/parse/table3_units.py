@@ -44,7 +44,7 @@ def segment(rows: list[Row]) -> tuple[list[Unit], list[Row]]:
     stray: list[Row] = []
     cur: Unit | None = None
     for row in rows:
-        if _is_prose(row):
+        if _is_prose(row) or _is_header(row):
             continue
         lead = Row(row.line, [], row.lead, row.tabbed, value_x=[])
         if row.lead and cur is not None and cur.cells is None:
@@ -83,6 +83,15 @@ def _is_prose(row: Row) -> bool:
     """A sentence inside the table's section ("本年度共收到申请 5 件。") is not a row."""
     label = row.label
     return "。" in label and len(label) > 15
+
+
+_GENERIC_HEAD = re.compile(r"^(?:项目|(?:数据|列|栏)\d{1,2}|[(（]?续表\s*\d*[)）]?|表\s*\d+)$")
+
+
+def _is_header(row: Row) -> bool:
+    """A header an OCR or LLM transcription put over a piece of the table ("项目 | 数据1 |
+    …", "（续表3）"), or one copied from another table: not a row label."""
+    return not row.values and not row.lead and bool(row.labels) and bool(_GENERIC_HEAD.match(clean_label(row.labels[0])))
 
 
 def _starts_new(frag: str, cur: Unit, carries_values: bool) -> bool:
