@@ -6,10 +6,9 @@ reader (or the site) can find the line any number was read from.
 
 from __future__ import annotations
 
-from .confidence import confidence
-
 from typing import Any
 
+from .confidence import confidence
 from .model import (
     T3_COLUMNS,
     T3_ROWS,

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import posixpath
 import shutil
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from ...confidence import confirmed_cells
-
 from dataclasses import dataclass
 
+from ...confidence import confirmed_cells
 from ...dataset import KEY_FIGURES, MIN_DENOMINATOR, IndicatorValue, figure, format_number, format_rate
 from ...model import Finding, Report
 from ..context import SiteData
