@@ -110,3 +110,30 @@ def test_layout_table_around_the_article_is_read_as_blocks():
     got = parsed(Path("t.html"), page)
     assert got["agency"] == "某某县人民政府" and got["year"] == 2024
     assert got["table2"]["licensing"] == 17
+
+
+def _titled_page(title: str, body: str) -> bytes:
+    return f"<html><head><title>{title}</title></head><body>{body}</body></html>".encode()
+
+
+BODY = "<p>本报告中所列数据的统计时限自2020年1月1日至12月31日。本年度报告内容可以在门户网站查阅。</p><p>一、总体情况</p>"
+
+
+def test_a_title_only_in_the_page_title_is_read_with_the_site_name_cut_off(tmp_path):
+    path = tmp_path / "a.html"
+    path.write_bytes(_titled_page("2020年金林区政府信息公开工作年度报告-金林区人民政府办公室", BODY))
+    assert read(path).lines[0] == "2020年金林区政府信息公开工作年度报告"
+    assert parsed(path)["agency"] == "金林区人民政府" and parsed(path)["year"] == 2020
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        ("金林区人民政府门户网站", BODY),  # the page title names no report
+        ("2020年金林区政府信息公开工作年度报告", "<h1>金林区人民政府2020年政府信息公开工作年度报告</h1>" + BODY),
+    ],
+)
+def test_the_page_title_is_not_added_when_it_names_no_report_or_the_body_has_one(tmp_path, title, body):
+    path = tmp_path / "a.html"
+    path.write_bytes(_titled_page(title, body))
+    assert title not in read(path).lines

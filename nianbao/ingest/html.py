@@ -34,6 +34,7 @@ _WEAK_CHROME = re.compile(r"(^|[\s_\-])(header|head|top|bottom|side|links?|posit
 _WHERE_AM_I = re.compile(r"^\s*(当前位置|您的位置|您现在的位置|所在位置)")
 #: The report's title: a box holding it is never left behind as chrome.
 _TITLE = re.compile(r"20\d{2}\s*年.{0,40}报告")
+_REPORT_TITLE = re.compile(r"(20\d{2}\s*年.{0,30}政府信息公开.{0,8}报告|政府信息公开.{0,8}报告\s*[(（]\s*20\d{2}\s*年?度?\s*[)）])")
 _BLOCK = {
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article", "main",
     "blockquote", "pre", "dl", "dt", "dd", "center", "form", "body", "header", "tr", "caption", "figure",
@@ -119,11 +120,24 @@ def decode_html(data: bytes) -> str:
 
 def read_html(path: Path, data: bytes) -> Document:
     soup = _Shallow(decode_html(data), "lxml")
+    page_title = _page_title(soup)
     _strip_chrome(soup)
     root = _content_root(soup.body or soup)
     lines: list[str] = []
     _emit_all(root, lines)
-    return Document(path=path, kind="html", lines=[ln for ln in lines if ln.strip()], findings=_too_deep(soup.deepest))
+    lines = [ln for ln in lines if ln.strip()]
+    if page_title and not any(len(ln) < 80 and _REPORT_TITLE.search(ln) for ln in lines[:20]):
+        lines.insert(0, page_title)  # the report's title is only in <title>
+    return Document(path=path, kind="html", lines=lines, findings=_too_deep(soup.deepest))
+
+
+def _page_title(soup: BeautifulSoup) -> str | None:
+    """The <title> when it names a report ("2020年金林区…年度报告-金林区人民政府办公室"),
+    the site's name after it cut off."""
+    tag = soup.find("title")
+    text = " ".join(tag.get_text(" ").split()) if tag else ""
+    m = _REPORT_TITLE.search(text[:300])
+    return text[: m.end()].lstrip("-_|— ") if m else None
 
 
 def _strip_chrome(soup: BeautifulSoup) -> None:

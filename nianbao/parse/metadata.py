@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Contact
+from .places import correct_places
 
 _YEAR = r"(?P<year>20\d{2})\s*年\s*度?"
 #: "金林区人民政府 2025 年政府信息公开工作年度报告" / "2020 年金林区政府信息公开…"
@@ -64,7 +65,7 @@ def read_metadata(norm: list[str], preamble_end: int) -> Metadata:
         meta.agency = publisher  # no agency in the title: the page's own 发布机构
         meta.title = meta.title if meta.year is None else _title(publisher, str(meta.year))
     if meta.agency:
-        meta.agency = _as_the_text_spells_it(meta.agency, norm)
+        meta.agency = correct_places(_as_the_text_spells_it(meta.agency, norm))
         meta.title = _title(meta.agency, str(meta.year)) if meta.year else meta.title
     _read_period(norm, meta)
     _read_contact(norm[: max(preamble_end, 1)] or norm, meta)
@@ -75,11 +76,11 @@ def _as_the_text_spells_it(agency: str, norm: list[str]) -> str:
     """An OCR'd title may misspell the agency (沐阳 for 沭阳, 入民 for 人民): when the text
     names an agency differing from the title's in one or two characters more often than
     the title's spelling appears, that spelling is the agency's."""
-    agency = agency.replace("巿", "市").replace("入民", "人民")  # confusables no agency is named with
+    agency = _unconfused(agency)
     n = len(agency)
     if n < 4:
         return agency
-    text = "".join(line.strip() for line in norm[:400])
+    text = _unconfused("".join(line.strip() for line in norm[:400]))
     counts: dict[str, int] = {}
     for i in range(len(text) - n + 1):
         window = text[i : i + n]
@@ -89,6 +90,10 @@ def _as_the_text_spells_it(agency: str, norm: list[str]) -> str:
     own = counts.get(agency, 0)
     best = max(sorted(counts), key=lambda w: counts[w], default=agency)
     return best if counts.get(best, 0) > max(own, 1) and _AGENCY_END.search(best) else agency
+
+
+def _unconfused(text: str) -> str:
+    return text.replace("巿", "市").replace("入民", "人民")  # look-alikes no agency is named with
 
 
 def _page_fields(lines: list[str]) -> tuple[list[str], str | None]:
