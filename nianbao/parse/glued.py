@@ -336,7 +336,8 @@ def _write(out: list[str], rows: list[GluedRow], where: str) -> list[Finding]:
 
 def _short(row: GluedRow, where: str) -> Finding:
     message = (
-        f"{where}“{row.label or '数值行'}”一行连在一起只印出 {row.width} 个 0，比列数少 {row.blanks} 个：" f"空白单元格在哪一列无法确定，按顺序读作前 {row.width} 列。"
+        f"{where}“{row.label or '数值行'}”一行连在一起只印出 {row.width} 个 0，比列数少 {row.blanks} 个："
+        f"空白单元格在哪一列无法确定，按顺序读作前 {row.width} 列。"
     )
     return Finding("parse.glued_short", "warning", message, where, lines=[row.index + 1])
 

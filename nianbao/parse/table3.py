@@ -49,10 +49,7 @@ def _agreeing_rows(table: Table3) -> int:
 
 def _realigned_findings(found, numbers) -> list[Finding]:
     lines = sorted({line for _v, line in numbers})
-    message = (
-        f"表3的数字在原文中与行标签分开印出（或按列成块印出），已按每行“总计 = 各列之和”重新对齐："
-        f"{found.agreed} 行与之相符。"
-    )
+    message = f"表3的数字在原文中与行标签分开印出（或按列成块印出），已按每行“总计 = 各列之和”重新对齐：{found.agreed} 行与之相符。"
     notes = [Finding("parse.table3_realigned", "info", message, "表3", lines=lines)]
     for key, options in found.ambiguous.items():
         described = "；".join(f"{T3_COLUMNS[c]}: {'/'.join(_fmt(v) for v in sorted(o))}" for c, o in enumerate(options) if o)
@@ -195,7 +192,13 @@ def _header_width(rows: list[Row]) -> int:
 def _stray_findings(stray: list[Row]) -> list[Finding]:
     # A lone number between rows is a page number; anything else is worth a note.
     return [
-        Finding("parse.table3_stray_numbers", "info", f"表3中第 {row.line} 行的数字“{' '.join(c.raw for c in row.values)}”不属于任何行，未计入。", "表3", lines=[row.line])
+        Finding(
+            "parse.table3_stray_numbers",
+            "info",
+            f"表3中第 {row.line} 行的数字“{' '.join(c.raw for c in row.values)}”不属于任何行，未计入。",
+            "表3",
+            lines=[row.line],
+        )
         for row in stray
         if len(row.values) > 1 or row.labels
     ]
