@@ -131,10 +131,18 @@ def splits(run: str, width: int, piece: re.Pattern[str], accept: Callable[[Value
             value = parse_number(text) if piece.match(text) else None
             if value is None or (prune and not prune(tuple(v for v, _t in parts) + (value,))):
                 continue
+            if _cut_decimals(text, run, end):
+                continue
             walk(end, parts + [(value, text)])
 
     walk(0, [])
     return found
+
+
+def _cut_decimals(text: str, run: str, end: int) -> bool:
+    """ "795.0" + "0…": a one-place decimal right before a digit is a two-place amount
+    ("795.00") cut in its decimals, not two cells."""
+    return "." in text and len(text.rsplit(".", 1)[1]) == 1 and end < len(run) and run[end].isdigit()
 
 
 def _candidates(row: GluedRow, piece: re.Pattern[str], accept, prune=None, closing=None) -> list[Cut] | None:
@@ -261,23 +269,41 @@ def _tie_break(rows: list[GluedRow], narrative: set[float], keys, position: int 
 
 def _table2(out: list[str], start: int, end: int, narrative: set[float]) -> list[Finding]:
     rows: list[GluedRow] = []
-    width = 0
+    width, accept = 0, _anything
     for i in range(start, end):
         hit = _match(out[i])
         if hit is None:
             if "第二十条" in out[i]:
                 width = 0
             names = T2_COLUMNS.findall(re.sub(r"\s+", "", out[i]))
-            width = len(names) or width
+            if names:
+                width, accept = len(names), _never_below_zero(names)
             continue
         if width == 0:
             continue
         row = GluedRow(i, hit[0], hit[1], width)
-        found = _candidates(row, _SIGNED, lambda _v: True)
+        found = _candidates(row, _SIGNED, accept)
         row.candidates, row.capped = found or [], found is None
         rows.append(row)
     _tie_break(rows, narrative, (), None)
     return _write(out, rows, "表2")
+
+
+def _anything(_values: Values) -> bool:
+    return True
+
+
+def _never_below_zero(names: list[str]) -> Callable[[Values], bool]:
+    """Only a 本年增/减 column is signed, and (2019 template) 上一年项目数量 + 本年增/减 is
+    this year's count, never below zero."""
+    names = [re.sub(r"\s+", "", n) for n in names]
+    signed = {i for i, n in enumerate(names) if "增" in n or "减" in n}
+    after = [i for i, n in enumerate(names) if n == "上一年项目数量" and i + 1 in signed]
+
+    def accept(v: Values) -> bool:
+        return all(v[i] >= 0 for i in range(len(v)) if i not in signed) and all(v[i] + v[i + 1] >= 0 for i in after)
+
+    return accept
 
 
 # ---------------------------------------------------------------- table 4
@@ -323,9 +349,9 @@ def _write(out: list[str], rows: list[GluedRow], where: str) -> list[Finding]:
             cells = list(row.candidates[0].texts)
             done.append(row.index + 1)
         else:
-            # "—" not "": the row is printed, its values unknown (a row of blanks would
-            # read as a header line in table 2)
-            cells = ["—"] * row.width
+            # A cell every cut agrees on is known; the others are "—" not "": printed,
+            # their values unknown (a row of blanks would read as a header line in table 2)
+            cells = _agreed(row.candidates, row.width)
             findings.append(_ambiguous(row, where))
         out[row.index] = "\t".join(([row.label] if row.label else []) + cells)
     if done:
@@ -342,6 +368,15 @@ def _short(row: GluedRow, where: str) -> Finding:
     return Finding("parse.glued_short", "warning", message, where, lines=[row.index + 1])
 
 
+def _agreed(candidates: list[Cut], width: int) -> list[str]:
+    """Per cell, its text when every cut reads the same number there, else "—"."""
+    cells = []
+    for c in range(width):
+        values = {cut.values[c] for cut in candidates}
+        cells.append(candidates[0].texts[c] if len(values) == 1 else "—")
+    return cells
+
+
 def _ambiguous(row: GluedRow, where: str) -> Finding:
     label = row.label or "数值行"
     if row.capped:
@@ -350,5 +385,5 @@ def _ambiguous(row: GluedRow, where: str) -> Finding:
         why = f"有 {len(row.candidates)} 种拆分都符合表格的合计关系"
     else:
         why = f"无法拆成 {row.width} 个数（可能有空白单元格）"
-    message = f"{where}“{label}”一行的数字“{row.run}”在原文中连在一起，{why}，无法确定，这些单元格留空。"
+    message = f"{where}“{label}”一行的数字“{row.run}”在原文中连在一起，{why}，各种拆分读法不一致的单元格留空。"
     return Finding("parse.glued_ambiguous", "warning", message, where, lines=[row.index + 1])

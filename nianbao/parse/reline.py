@@ -38,6 +38,8 @@ _ROW_END = re.compile(
 #: The end of a table's header: a column name, or 总计 before the first row.
 _HEADER_END = re.compile(rf"(?:{COLUMNS.pattern})(?:\((?:单位:)?万?元\))?|(?=一、\s*本年)")
 _LONG_RUN = re.compile(r"\d{10,}")
+#: A table's labels and a long digit run on one shorter line (table 4 with its heading).
+_GLUED_TABLE = re.compile(r"[\u4e00-\u9fff]\d{10,}")
 _LABEL_CHAR = re.compile(r"[\u4e00-\u9fff(（]")
 _GLUED_ROWS = re.compile(r"[\u4e00-\u9fff)）\]】]\s?\d")
 
@@ -47,7 +49,8 @@ def reline(lines: list[str]) -> tuple[list[str], bool]:
     out: list[str] = []
     changed = False
     for line in lines:
-        parts = _cut(line) if len(line) >= MIN_LENGTH and "\t" not in line else None
+        long = len(line) >= MIN_LENGTH or _GLUED_TABLE.search(line)
+        parts = _cut(line) if long and "\t" not in line else None
         if parts is None:
             out.append(line)
         else:
@@ -105,7 +108,7 @@ def _rows(table: str) -> list[str]:
         header, label = _split_header(label)
         if header:
             rows.append(header)
-        if len(run) >= 10 and "结果" in label and label.rstrip().endswith(("总计", "合计")):
+        if len(run) >= 10 and ("结果维持" in label or "尚未审结" in label) and label.rstrip().endswith(("总计", "合计")):
             rows.extend([label.strip(), run])  # table 4's header, then its value row
         else:
             rows.append(label.strip() + run)
@@ -117,7 +120,7 @@ def _rows(table: str) -> list[str]:
 
 
 def _split_header(label: str) -> tuple[str, str]:
-    """"信息内容本年制发件数…现行有效件数规章" -> the header, and the row label "规章"."""
+    """ "信息内容本年制发件数…现行有效件数规章" -> the header, and the row label "规章"."""
     ends = [m.end() for m in _HEADER_END.finditer(label)]
     if not ends:
         return "", label
