@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from nianbao.cli import main
-from nianbao.publish.search import BUNDLE, BUNDLES_JSON, EXCLUDE, PAGE_SCRIPT, pagefind_executable, plan_bundles, query
+from nianbao.publish.search import BUNDLE, BUNDLES_JSON, PAGE_SCRIPT, indexed_html, pagefind_executable, plan_bundles, query
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run Pagefind's JavaScript")
@@ -92,8 +92,9 @@ def _build(seeds: Path, out: Path) -> None:
 
 
 def _pages(site: Path) -> list[str]:
+    """The indexed pages: every page but search.html, 404.html and the lists/ pages."""
     pages = (p.relative_to(site).as_posix() for p in site.rglob("*.html"))
-    return sorted(p for p in pages if p not in EXCLUDE and not p.startswith(f"{BUNDLE}/"))
+    return sorted(p for p in pages if indexed_html(p) and not p.startswith(f"{BUNDLE}/"))
 
 
 def _bundle_of(plan: dict[str, list[str]]) -> dict[str, str]:
@@ -152,3 +153,23 @@ def test_one_changed_report_reindexes_only_its_bundles(tmp_path, monkeypatch):
     assert len(reindexed) < len(plan)  # some bundles were reused as they were
     found = query(site, "更正一处文字")["更正一处文字"]
     assert [r["url"] for r in found] and all(r["url"].startswith("/reports/") for r in found)
+
+
+def test_report_record_holds_text_not_digits():
+    """A report page is indexed from its report: narrative, findings, table and row names,
+    never the tables' numbers (site/search_records.py)."""
+    from nianbao.agencies import load_registry
+    from nianbao.load import discover, load_reports
+    from nianbao.site.corpus import assemble
+    from nianbao.site.search_records import report_record
+
+    registry = load_registry(ROOT / "content" / "agencies.toml")
+    reports = load_reports(discover(ROOT / "seeds"), root=ROOT, agency_of=lambda r: registry.resolve(r.agency).slug)
+    entry = next(e for e in assemble(reports, registry).entries if e.report.table3 and e.report.findings)
+    record = report_record(entry)
+    assert record.path == f"reports/{entry.key}.html"
+    assert entry.agency.name in record.content and entry.report.sections[0].text.strip()[:20] in record.content
+    assert entry.report.findings[0].message in record.content
+    assert "（一）予以公开" in record.content and "不予公开" in record.content
+    granted = entry.report.table3.rows["granted"][0]
+    assert f"\t{granted}\t" not in record.content.replace("\n", "\t")

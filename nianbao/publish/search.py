@@ -5,9 +5,12 @@ binary inside the wheel; the *extended* build segments Chinese text into words, 
 such as 不予公开 or 行政复议 finds the pages that contain it. Browsers refuse ``fetch()``
 from file://, so there the search page says so and every other page works as before.
 
-The index is split into bundles of about ``BUNDLE_PAGES`` pages (``plan_bundles``), each
-indexed by its own Pagefind process into ``pagefind/<bundle>/``, one after the other: one
-Pagefind over 10,000 reports took ~4.7 GB. The search page loads the first bundle and merges
+Report and agency pages reach the index as records built from the loaded reports
+(site/search_records.py: title, agency, region, year, narrative, findings, table and row
+names, no digits), through Pagefind's Python API; the other pages searched are read from
+their HTML by the same Pagefind service (``indexed_html``). The index is split into bundles
+of about ``BUNDLE_PAGES`` pages (``plan_bundles``), each written into ``pagefind/<bundle>/``,
+one after the other: one index over 10,000 reports took ~4.7 GB. The search page loads the first bundle and merges
 the others in the browser (Pagefind UI's ``mergeIndex``); ``pagefind/`` holds Pagefind's UI,
 search-page.js (with the bundle list) and bundles.json. Static files only, loaded relative
 to the page, so search works at a domain root and under any sub-path.
@@ -19,13 +22,17 @@ not change is hard-linked from the previous build instead of being indexed again
 
 from __future__ import annotations
 
+import asyncio
+import base64
 import hashlib
 import json
 import os
 import shutil
 import subprocess
-import tempfile
+from importlib import metadata
 from pathlib import Path
+
+from pagefind.service import PagefindService
 
 BUNDLE = "pagefind"
 #: The search page's own script, kept beside Pagefind's bundle (see search_page.js).
@@ -35,6 +42,10 @@ _HERE = Path(__file__).resolve().parent
 LANGUAGE = "zh-cn"
 #: Pages that are not content: the search page itself and the not-found page.
 EXCLUDE = ("search.html", "404.html")
+#: Folders whose pages are not indexed (see ``indexed_html``).
+_UNINDEXED_DIRS = ("lists/",)
+#: Part of every record's key: another Pagefind writes another index.
+_VERSION = metadata.version("pagefind")
 
 
 class SearchIndexError(RuntimeError):
@@ -48,14 +59,6 @@ def pagefind_executable() -> Path:
     except ImportError as exc:  # the non-extended build would index Chinese as whole phrases
         raise SearchIndexError("pagefind[extended] is not installed (pip install -r requirements.txt)") from exc
     return get_executable()
-
-
-def index_folder(site: Path) -> None:
-    """Run Pagefind over the HTML in ``site``; writes ``site/pagefind/`` (one bundle)."""
-    cmd = [str(pagefind_executable()), "--site", str(site), "--output-subdir", BUNDLE, "--force-language", LANGUAGE]
-    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
-    if done.returncode != 0 or not (site / BUNDLE / "pagefind.js").is_file():
-        raise SearchIndexError(f"pagefind failed ({done.returncode}): {(done.stderr or done.stdout).strip()[-2000:]}")
 
 
 #: Pages per search bundle (about): each bundle is indexed by its own Pagefind process, one
@@ -112,25 +115,6 @@ def plan_bundles(paths: list[str], per_bundle: int | None = None) -> dict[str, l
     return {name: pages for name, pages in plan.items() if pages}
 
 
-def _index_bundle(site: Path, name: str, pages: list[str]) -> None:
-    """Pagefind over ``pages`` of ``site`` (hard links in a private folder) -> ``site/pagefind/<name>/``."""
-    target = site / BUNDLE / name
-    shutil.rmtree(target, ignore_errors=True)
-    with tempfile.TemporaryDirectory(prefix=".nianbao-search-", dir=site.parent) as tmp:
-        root = Path(tmp)
-        for path in pages:
-            (root / path).parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(site / path, root / path)
-            except OSError:
-                shutil.copyfile(site / path, root / path)
-        index_folder(root)
-        for name in UNUSED:
-            (root / BUNDLE / name).unlink(missing_ok=True)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        (root / BUNDLE).rename(target)
-
-
 def page_script(bundles: list[str]) -> bytes:
     """search_page.js with the bundle list filled in (the first is the primary index)."""
     text = (_HERE / "search_page.js").read_text(encoding="utf-8")
@@ -140,53 +124,117 @@ def page_script(bundles: list[str]) -> bytes:
     return text.replace(marker, f"var BUNDLES = {json.dumps(bundles)};").encode()
 
 
-def write_index(site) -> None:
+def write_index(site, records: list) -> None:
     """The search index of a site being written (nianbao/site/staged.StagedSite), by bundle.
 
-    A bundle is keyed by its pages' keys: unchanged, its previous files are hard-linked;
-    otherwise Pagefind indexes it (and only it). Bundles are indexed one after another, so
-    Pagefind's memory is that of one bundle. ``pagefind/`` then gets Pagefind's UI (from the
-    first bundle), search-page.js with the bundle list, and bundles.json.
+    ``records`` (site/search_records.Record: path, title, content) stand for the report and
+    agency pages; every other page that is searched (``indexed_html``) is read from its
+    staged HTML. A bundle is keyed by its records' text and its pages' keys: unchanged, its
+    previous files are hard-linked; otherwise Pagefind indexes it (and only it), one bundle
+    at a time in one Pagefind service, so Pagefind's memory is that of one bundle.
+    ``pagefind/`` then gets Pagefind's UI (from the first bundle), search-page.js with the
+    bundle list, and bundles.json.
     """
-    keys = {p: v[0] for p, v in site.files.items() if p.endswith(".html") and p not in EXCLUDE}
+    by_path = {r.path: r for r in records}
+    keys = {r.path: _record_key(r) for r in records}
+    keys.update({p: v[0] for p, v in site.files.items() if indexed_html(p) and p not in by_path})
     plan = plan_bundles(list(keys))
+    todo = {}
     for name, pages in plan.items():
-        prefix = f"{BUNDLE}/{name}/"
         entries = [(p, keys[p]) for p in pages]
-        key = None if any(k is None for _, k in entries) else hashlib.sha256(json.dumps([name, len(plan), entries]).encode()).hexdigest()
-        before = sorted(p for p in site.previous if p.startswith(prefix))
-        if before and all(site.reuse(p, key) for p in before):
-            continue
-        for path in [p for p in site.files if p.startswith(prefix)]:
-            del site.files[path]  # a partly reused bundle: indexed afresh
-        _index_bundle(site.tmp, name, pages)
-        for page in sorted((site.tmp / prefix).rglob("*")):
-            if page.is_file():
-                st = page.stat()
-                site.files[page.relative_to(site.tmp).as_posix()] = [key, st.st_size, st.st_mtime_ns, st.st_ino]
-                site.written += 1
+        key = None if any(k is None for _, k in entries) else _hash(json.dumps([name, len(plan), entries]))
+        before = sorted(p for p in site.previous if p.startswith(f"{BUNDLE}/{name}/"))
+        if not (before and all(site.reuse(p, key) for p in before)):
+            todo[name] = (key, [by_path.get(p, p) for p in pages])
+    if todo:
+        asyncio.run(_index_bundles(site, todo))
     names = list(plan)
     shared = {f"{BUNDLE}/{f}": (site.tmp / BUNDLE / names[0] / f).read_bytes() for f in UI_FILES}
     shared[f"{BUNDLE}/{PAGE_SCRIPT}"] = page_script(names)
     shared[f"{BUNDLE}/{BUNDLES_JSON}"] = json.dumps({"bundles": names}).encode()
     for path, data in shared.items():
-        site.put(path, hashlib.sha256(data).hexdigest(), lambda d=data: d)
+        site.put(path, _hash(data.decode()), lambda d=data: d)
 
 
-def index_site(site: Path) -> list[str]:
-    """Index every page of a site folder as one bundle (no reuse); returns the index's site paths."""
-    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
-    pages = [p for p in pages if p not in EXCLUDE and not p.startswith(f"{BUNDLE}/")]
-    shutil.rmtree(site / BUNDLE, ignore_errors=True)
-    plan = plan_bundles(pages)
-    for name, members in plan.items():
-        _index_bundle(site, name, members)
-    names = list(plan)
-    for f in UI_FILES:
-        shutil.copyfile(site / BUNDLE / names[0] / f, site / BUNDLE / f)
-    (site / BUNDLE / PAGE_SCRIPT).write_bytes(page_script(names))
-    (site / BUNDLE / BUNDLES_JSON).write_bytes(json.dumps({"bundles": names}).encode())
-    return sorted(p.relative_to(site).as_posix() for p in (site / BUNDLE).rglob("*") if p.is_file())
+def indexed_html(path: str) -> bool:
+    """A page read from its HTML into the index: not the search and not-found pages, and
+    not the paginated lists (lists/), which only repeat the names of the pages they list."""
+    return path.endswith(".html") and path not in EXCLUDE and not path.startswith(_UNINDEXED_DIRS)
+
+
+def _hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _record_key(record) -> str:
+    return _hash(json.dumps([_VERSION, record.path, record.title, record.content], ensure_ascii=False))
+
+
+def search_url(path: str) -> str:
+    """The URL Pagefind reports for a site path, as for a page it read itself."""
+    return "/" + path.removesuffix("index.html")
+
+
+async def _index_bundles(site, todo: dict[str, tuple]) -> None:
+    """Each bundle of ``todo`` (name -> (key, its records or HTML site paths)) into
+    ``pagefind/<name>/`` of the staged site, one index at a time."""
+    async with _Service() as service:
+        for name, (key, members) in todo.items():
+            prefix = f"{BUNDLE}/{name}/"
+            for path in [p for p in site.files if p.startswith(prefix)]:
+                del site.files[path]  # a partly reused bundle: indexed afresh
+            target = site.tmp / BUNDLE / name
+            shutil.rmtree(target, ignore_errors=True)
+            index = await service.create_index({"force_language": LANGUAGE})
+            await asyncio.gather(*(_add(index, site.tmp, m) for m in members))
+            await index.write_files(str(target))
+            await index.delete_index()
+            for unused in UNUSED:
+                (target / unused).unlink(missing_ok=True)
+            for page in sorted(target.rglob("*")):
+                if page.is_file():
+                    st = page.stat()
+                    site.files[page.relative_to(site.tmp).as_posix()] = [key, st.st_size, st.st_mtime_ns, st.st_ino]
+                    site.written += 1
+
+
+async def _add(index, root: Path, member) -> None:
+    if isinstance(member, str):  # a page read from its HTML, as the Pagefind CLI would
+        html = (root / member).read_text(encoding="utf-8")
+        await index.add_html_file(content=html, url=search_url(member))
+    else:
+        meta = {"title": member.title}
+        await index.add_custom_record(url=search_url(member.path), content=member.content, language=LANGUAGE, meta=meta)
+
+
+class _Service(PagefindService):
+    """Pagefind's Python service, answering as fast as Pagefind does.
+
+    The package's reader sleeps 0.1 s before reading each reply: 1,000 records would take
+    100 s. This reader is the same loop without the sleep (pinned pagefind==1.5.2)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._bin = pagefind_executable()
+
+    async def _wait_for_responses(self) -> None:
+        assert self._backend.stdout is not None
+        while True:
+            output = await self._backend.stdout.readuntil(b",")
+            resp = json.loads(base64.b64decode(output[:-1]))
+            if resp is None:
+                continue
+            message_id = resp.get("message_id")
+            if message_id is None and (original := resp["payload"].get("original_message")) is not None:
+                message_id = (json.loads(original) or {}).get("message_id")
+            future = self._responses.get(message_id) if message_id is not None else None
+            if future is None or future.done():
+                continue
+            payload = resp["payload"]
+            if payload["type"] == "Error":
+                future.set_exception(SearchIndexError(f"pagefind: {payload.get('message')}"))
+            else:
+                future.set_result(payload)
 
 
 def query(site: Path, *terms: str) -> dict[str, list[dict]]:

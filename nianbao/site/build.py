@@ -32,6 +32,7 @@ from .pages.agency import build_agency_pages
 from .pages.common import Page
 from .pages.report import build_report_pages
 from .render import ASSETS, TEMPLATES, environment
+from .search_records import search_records
 from .staged import StagedSite, load_manifest, save_manifest
 from .writer import UnsafeOutput, check_out_dir, staging
 
@@ -73,7 +74,7 @@ def write(data: SiteData, root: Path, out: Path) -> StagedSite:
         write_jobs(site, entry_jobs(data, env), "生成页面")
         write_jobs(site, list(file_jobs(data, root)), "数据文件")
         write_summary(site, data, env)
-        site.search_bundle()  # Pagefind, in the same atomic swap as the pages it indexes
+        site.search_bundle(search_records(data))  # Pagefind, in the same atomic swap as the pages
     save_manifest(out, site)
     return site
 

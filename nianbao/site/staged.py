@@ -139,7 +139,8 @@ class StagedSite:
     def record_group(self, name: str, key: str, paths: list[str]) -> None:
         self.groups[name] = [key, sorted(paths)]
 
-    def search_bundle(self) -> None:
-        """Pagefind's index of the pages, by bundle; a bundle whose pages are unchanged is
-        linked from the previous build (publish/search.write_index)."""
-        write_index(self)
+    def search_bundle(self, records: list) -> None:
+        """Pagefind's index of the pages (report and agency pages as ``records``), by
+        bundle; a bundle whose pages are unchanged is linked from the previous build
+        (publish/search.write_index)."""
+        write_index(self, records)
