@@ -66,7 +66,70 @@ def normalize_lines(lines: list[str]) -> list[str]:
     norm = [normalize_line(line) for line in lines]
     for index in _page_headers(lines, norm):
         norm[index] = ""
+    _drop_spacer_columns(norm, _pipe_tables(lines))
     return norm
+
+
+_NUMBER_CELL = re.compile(r"^[+\-]?\d[\d,.]*$")
+
+
+def _pipe_tables(raw: list[str]) -> list[list[int]]:
+    """Runs of pipe-table lines; a number torn out of a row onto a line of its own does
+    not end one, any other line does."""
+    blocks: list[list[int]] = []
+    current: list[int] = []
+    for i, line in enumerate(raw):
+        if line.lstrip().startswith("|"):
+            current.append(i)
+        elif current and not _NUMBER_CELL.match(line.strip()):
+            blocks.append(current)
+            current = []
+    return blocks + ([current] if current else [])
+
+
+def _drop_spacer_columns(norm: list[str], blocks: list[list[int]]) -> None:
+    """PDF-to-Markdown tools put empty spacer cells into data rows, which then have more
+    cells than the header above them (12 over 15). Where they do, and the columns that
+    hold a number in some data row of such tables (a table split over pages is one
+    table) are exactly as many as the header names (7 in table 3, 15 in table 4), the
+    other cells of those data rows are spacers and are dropped."""
+    groups: dict[tuple[int, int], list[list[str]]] = {}
+    where: dict[tuple[int, int], list[int]] = {}
+    for block in blocks:
+        rows = {i: norm[i].split("\t") for i in block if norm[i]}
+        data = {i: cells for i, cells in rows.items() if any(_NUMBER_CELL.match(c) for c in cells)}
+        header = [cells for i, cells in rows.items() if i not in data]
+        if not data or not header or min(map(len, data.values())) <= max(map(len, header)):
+            continue
+        named = sum(compact(c).replace("<br>", "") in _LEAF_COLUMNS for cells in header for c in cells)
+        key = (max(map(len, data.values())), named)
+        groups.setdefault(key, []).extend(data.values())
+        where.setdefault(key, []).extend(data)
+    for (width, named), data_rows in groups.items():
+        first = min(next(k for k, c in enumerate(cells) if _NUMBER_CELL.match(c)) for cells in data_rows)
+        used = [k for k in range(first, width) if any(k < len(c) and c[k] for c in data_rows)]
+        if len(used) != named:
+            continue  # a column blank in every row, or a header not read: nothing is certain
+        for i in where[(width, named)]:
+            cells = norm[i].split("\t")
+            norm[i] = "\t".join(cells[:first] + [cells[k] if k < len(cells) else "" for k in used])
+
+
+#: The leaf column names of tables 3 and 4, as their headers print them.
+
+_LEAF_COLUMNS = {
+    "自然人",
+    "商业企业",
+    "科研机构",
+    "社会公益组织",
+    "法律服务机构",
+    "其他",
+    "总计",
+    "结果维持",
+    "结果纠正",
+    "其他结果",
+    "尚未审结",
+}
 
 
 def _page_headers(raw: list[str], norm: list[str]) -> list[int]:

@@ -156,7 +156,43 @@ def _read_by_rows(rows: list[Row]) -> tuple[Table3, list[Finding]]:
             findings.append(_finding("parse.table3_duplicate_row", f"表3中“{unit.text}”重复出现，只采用第一次的数字。", unit))
         else:
             _store(table, key, unit, width)
+    findings += _mend_torn(table, stray)
     return table, findings
+
+
+def _mend_torn(table: Table3, stray: list[Row]) -> list[Finding]:
+    """A lone number on its own line beside a row with one blank cell (PDF-to-Markdown
+    tears a value out of its row): it fills that blank when it makes the row's 总计 the
+    sum of its columns, and only one of the rows above and below it does."""
+    mended = []
+    for row in stray:
+        if len(row.values) != 1 or row.labels or row.values[0].value is None:
+            continue
+        value = row.values[0].value
+        near = [k for k in _rows_beside(table, row.line) if _fills(table.rows[k], value)]
+        if len(near) == 1:
+            col = table.rows[near[0]].index(None)
+            table.rows[near[0]][col], table.lines[near[0]][col] = value, row.line
+            mended.append(row.line)
+    if not mended:
+        return []
+    message = f"表3有 {len(mended)} 个数字被挤到单独一行，已按该行“总计 = 各列之和”放回它空出的单元格。"
+    return [Finding("parse.table3_torn_value", "info", message, "表3", lines=mended)]
+
+
+def _rows_beside(table: Table3, line: int) -> list[str]:
+    """The rows printed just above and just below ``line``."""
+    last = {k: max((n for n in table.lines[k] if n is not None), default=None) for k in table.found}
+    above = [k for k, n in last.items() if n is not None and line - 3 <= n < line]
+    below = [k for k, n in last.items() if n is not None and line < n <= line + 2]
+    return sorted(above, key=lambda k: -last[k])[:1] + sorted(below, key=lambda k: last[k])[:1]
+
+
+def _fills(values: list, value) -> bool:
+    if values.count(None) != 1:
+        return False
+    filled = [value if v is None else v for v in values]
+    return sum(filled[:-1]) == filled[-1]
 
 
 def row_keys(rows: list[Row]) -> list[str]:
