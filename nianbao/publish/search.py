@@ -29,6 +29,7 @@ import json
 import os
 import shutil
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from importlib import metadata
 from pathlib import Path
 
@@ -147,7 +148,7 @@ def write_index(site, records: list) -> None:
         if not (before and all(site.reuse(p, key) for p in before)):
             todo[name] = (key, [by_path.get(p, p) for p in pages])
     if todo:
-        asyncio.run(_index_bundles(site, todo))
+        _run(_index_bundles(site, todo))
     names = list(plan)
     shared = {f"{BUNDLE}/{f}": (site.tmp / BUNDLE / names[0] / f).read_bytes() for f in UI_FILES}
     shared[f"{BUNDLE}/{PAGE_SCRIPT}"] = page_script(names)
@@ -173,6 +174,18 @@ def _record_key(record) -> str:
 def search_url(path: str) -> str:
     """The URL Pagefind reports for a site path, as for a page it read itself."""
     return "/" + path.removesuffix("index.html")
+
+
+def _run(coro) -> None:
+    """``asyncio.run``, in a thread of its own when this thread already runs an event loop
+    (a caller inside async code, such as the browser tests' Playwright)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        asyncio.run(coro)
+        return
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, coro).result()
 
 
 async def _index_bundles(site, todo: dict[str, tuple]) -> None:
