@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...confidence import confirmed_cells
+from ...confidence import confidence, confirmed_cells
 from ...dataset import KEY_FIGURES, MIN_DENOMINATOR, IndicatorValue, figure, format_number, format_rate
 from ...model import Finding, Report
 from ..context import SiteData
@@ -83,7 +83,7 @@ def build_report_pages(data: SiteData) -> list[Page]:
 def report_page_for(data: SiteData, entry: Entry) -> Page:
     path = report_page(entry)
     report = entry.report
-    index = FindingIndex(list(report.findings), confirmed=confirmed_cells(report))
+    index = FindingIndex(list(report.findings), confirmed=confirmed_cells(report), counts=confidence(report))
     crumbs = ((INDEX, "总览"), (agency_page(entry.agency.slug), entry.agency.name))
     meta = make_meta(path, f"{entry.label} 政府信息公开工作年度报告", data.build_date, crumbs)
     ctx = ReportContext(

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ...confidence import confidence
 from ...dataset import format_number
 from ...model import T3_COLUMNS, T3_ROWS, T3_ROWS_2021_ONLY, T4_BLOCKS, T4_FIELDS, Finding, Report
 from ...serialize import T2_COUNTS_2019, T2_COUNTS_2021, T2_DOCUMENT_COLUMNS, T2_DOCUMENTS
@@ -26,6 +25,8 @@ class FindingIndex:
     by_cell: dict[str, list[int]] = field(default_factory=dict)
     confirmed: set[str] = field(default_factory=set)
     """Cells an identity of the table vouches for (confidence.confirmed_cells)."""
+    counts: dict = field(default_factory=dict)
+    """Per table, cells confirmed / by position / null (confidence.confidence), computed once."""
 
     def __post_init__(self) -> None:
         for number, finding in enumerate(self.findings, 1):
@@ -51,15 +52,17 @@ def value_cell(value, line: int | None, cell_id: str, index: FindingIndex) -> Ce
     marks = index.marks(cell_id)
     ok = cell_id in index.confirmed
     css = " ".join(filter(None, ["num", "null" if value is None else "", "ok" if ok else "", f"flag-{marks[0].severity}" if marks else ""]))
-    title = "原文无此数值（空白、“/”或被截断）" if value is None else (f"原文第 {line} 行" if line else "")
-    title += "；经表内合计关系核实" if ok else ""
+    # Only an empty cell carries a title: a number's link already names its source line,
+    # and the sentence under the table says what the shading of a confirmed cell means
+    # (a title on every cell was ~10 kB of a report page).
+    title = "原文无此数值（空白、“/”或被截断）" if value is None else ""
     href = f"#{line_anchor(line)}" if line else ""
     return Cell(format_number(value) if value is not None else "—", cell_anchor(cell_id), href, css, title, marks)
 
 
-def confidence_note(report: Report, table: str) -> str:
+def confidence_note(index: FindingIndex, table: str) -> str:
     """How many of the table's cells its own arithmetic confirmed, in one sentence."""
-    counts = confidence(report)[table]
+    counts = index.counts.get(table)
     if not counts:
         return ""
     return (
@@ -132,7 +135,7 @@ def table3_grid(report: Report, index: FindingIndex) -> Grid | None:
         _grid_rows(rows, "table3", index),
         notes,
         css="official t3",
-        summary=confidence_note(report, "table3"),
+        summary=confidence_note(index, "table3"),
     )
 
 
@@ -164,7 +167,7 @@ def table4_grid(report: Report, index: FindingIndex) -> Grid | None:
     cells = [value_cell(t.blocks[b][f], t.lines[b][f], f"table4.{b}.{f}", index) for b in T4_BLOCKS for f in T4_FIELDS]
     notes = _any_cells(index, "table4.")
     rows = _grid_rows([((), cells, ids)], "table4", index)
-    return Grid("table4", "表四 政府信息公开行政复议、行政诉讼情况", _with_notes(head, notes), rows, notes, css="official t4", summary=confidence_note(report, "table4"))
+    return Grid("table4", "表四 政府信息公开行政复议、行政诉讼情况", _with_notes(head, notes), rows, notes, css="official t4", summary=confidence_note(index, "table4"))
 
 
 # --- table 2 -------------------------------------------------------------------------
@@ -201,4 +204,4 @@ def table2_grid(report: Report, index: FindingIndex) -> Grid | None:
         cells += [Cell("", css="pad") for _ in range(width - len(columns))]
         rows.append(Row((HeadCell(item.item),), tuple(cells), index.notes_for(ids, "table2")))
     notes = _any_cells(index, "table2.")
-    return Grid("table2", "表二 主动公开政府信息情况", (), tuple(rows), notes, css="official t2", summary=confidence_note(report, "table2"))
+    return Grid("table2", "表二 主动公开政府信息情况", (), tuple(rows), notes, css="official t2", summary=confidence_note(index, "table2"))
