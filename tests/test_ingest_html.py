@@ -89,6 +89,19 @@ def test_header_split_differently_and_blank_cells():
     assert T3_HEADER  # the template header is also exercised by the seed renderings
 
 
+def test_colspan_on_data_cells_of_table2_keeps_every_column():
+    rows = [
+        [Cell("第二十条第（一）项", colspan=5)],
+        [Cell("信息内容"), Cell("本年制发件数"), Cell("本年废止件数", colspan=2), Cell("现行有效件数")],
+        [Cell("规章"), Cell("0"), Cell("0", colspan=2), Cell("3")],
+        [Cell("行政规范性文件"), Cell("1"), Cell("", colspan=2), Cell("8")],  # a blank merged cell
+    ]
+    got = parsed(Path("t.html"), _page(_table(rows), "二、主动公开政府信息情况"))
+    assert got["table2"]["regulations"] == {"issued": 0, "repealed": 0, "in_force": 3}
+    assert got["table2"]["normative_documents"] == {"issued": 1, "repealed": None, "in_force": 8}
+    assert not [f for f in got["findings"] if f["rule"] == "parse.table2_extra_cells"]
+
+
 def test_table4_with_one_row_per_block():
     t4 = {
         "review": {"upheld": 3, "corrected": 1, "other": 0, "pending": 2, "total": 6},

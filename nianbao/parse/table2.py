@@ -77,14 +77,30 @@ class _Reader:
 
     def _add(self, name: str, row: Row) -> None:
         names = self.columns or ["数量"]
-        if len(row.values) > len(names):
+        values = _unpadded(row.values, len(names)) if row.tabbed else row.values
+        if len(values) > len(names):
             self.findings.append(
-                Finding("parse.table2_extra_cells", "warning", f"表2“{name}”一行的数字比表头的列多，多出的未计入。", "表2", lines=[row.line])
+                Finding(
+                    "parse.table2_extra_cells", "warning", f"表2“{name}”一行的数字比表头的列多，多出的未计入。", "表2", lines=[row.line]
+                )
             )
-        cells = [row.values[i] if i < len(row.values) else None for i in range(len(names))]
+        cells = [values[i] if i < len(values) else None for i in range(len(names))]
         values = {n: (c.value if c else None) for n, c in zip(names, cells, strict=True)}
         lines = {n: (row.line if c is not None and c.value is not None else None) for n, c in zip(names, cells, strict=True)}
         self.table.items.append(Table2Item(item=name, values=values, lines=lines))
+
+
+def _unpadded(values: list, width: int) -> list:
+    """A grid row with more cells than the header names: a blank right after a value is
+    the rest of a merged (colspan) cell, not a column of its own."""
+    out = list(values)
+    i = 1
+    while len(out) > width and i < len(out):
+        if out[i].raw == "" and out[i - 1].raw != "":
+            del out[i]
+        else:
+            i += 1
+    return out
 
 
 def parse_table2(rows: list[Row]) -> tuple[Table2, list[Finding]]:
