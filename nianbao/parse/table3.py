@@ -16,9 +16,10 @@ from .vocabulary import t3_category, t3_key, t3_last_category, t3_numbered
 WIDTH = len(T3_COLUMNS)
 
 
-def realign(rows: list[Row], table: Table3) -> tuple[Table3, list[Finding]] | None:
+def realign(rows: list[Row], table: Table3) -> tuple[Table3, list[Finding], bool] | None:
     """Table 3 read again from its number stream (align.py), when that reading satisfies
-    more row identities than the row-by-row one; None when it does not."""
+    more row identities than the row-by-row one, and whether it satisfies every row's;
+    None when it does not."""
     numbers = [(c.value, row.line) for row in rows for c in row.lead + row.values if c.value is not None]
     keys = row_keys(rows)
     in_place = all(row.labels for row in rows if row.values or row.lead)
@@ -39,7 +40,7 @@ def realign(rows: list[Row], table: Table3) -> tuple[Table3, list[Finding]] | No
         for col, cell in enumerate(cells):
             if cell is not None:
                 out.rows[key][col], out.lines[key][col] = cell
-    return out, _realigned_findings(found, numbers)
+    return out, _realigned_findings(found, numbers), found.agreed == len(found.rows)
 
 
 def _agreeing_rows(table: Table3) -> int:
@@ -77,12 +78,16 @@ def _fmt(value) -> str:
 def parse_table3(rows: list[Row]) -> tuple[Table3, list[Finding]]:
     table, findings = _read_by_rows(rows)
     better = realign(rows, table)  # the same numbers, cut by the table's arithmetic
+    every_row_agrees = False
     if better is not None:
-        table, findings = better
+        table, findings, every_row_agrees = better
     apart = _apart(rows)
     if apart:
         count = sum(len(r.values) + len(r.lead) for r in rows if r.line in apart)
-        findings += _unvouched(table, apart, mostly_apart=count * 2 > sum(len(r.values) + len(r.lead) for r in rows))
+        mostly = count * 2 > sum(len(r.values) + len(r.lead) for r in rows)
+        # A realignment under which every row adds up is vouched row by row: columns
+        # that still do not add up are the report's own (the checks say so).
+        findings += _unvouched(table, apart, mostly_apart=mostly and not every_row_agrees)
     return table, findings
 
 
