@@ -24,6 +24,7 @@ from pathlib import Path
 
 from ..agencies import RegistryError, load_registry
 from ..load import discover, load_reports
+from ..publish.search import SearchIndex
 from .console import print_findings
 from .context import ContentError, SiteData, site_data
 from .corpus import assemble
@@ -73,8 +74,12 @@ def write(data: SiteData, root: Path, out: Path) -> StagedSite:
         # workers); then the few summary pages, whose charts start vl-convert's threads.
         write_jobs(site, entry_jobs(data, env), "生成页面")
         write_jobs(site, list(file_jobs(data, root)), "数据文件")
+        # Pagefind, in the same atomic swap as the pages: the report/agency bundles are
+        # indexed in the background while this process alone renders the summary pages.
+        search = SearchIndex(site, search_records(data))
+        search.start()
         write_summary(site, data, env)
-        site.search_bundle(search_records(data))  # Pagefind, in the same atomic swap as the pages
+        search.finish()
     save_manifest(out, site)
     return site
 

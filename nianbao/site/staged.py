@@ -7,7 +7,8 @@ file the last build wrote into ``--out``. Writing the new site into its temporar
 the file that build wrote, is hard-linked from the previous site instead of being rendered
 and written; the atomic swap is untouched (the old tree is only read). A file edited by
 hand since, a missing manifest, another output folder or caching switched off all mean:
-produce the file again. Pagefind re-indexes only the search bundles with a changed page.
+produce the file again. Pagefind re-indexes only the search bundles with a changed page
+(publish/search.SearchIndex).
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..charts import derived_cache_dir
-from ..publish.search import write_index
 from .writer import check_site_path, start
 
 #: Manifest format; a manifest of another version is ignored.
@@ -138,9 +138,3 @@ class StagedSite:
 
     def record_group(self, name: str, key: str, paths: list[str]) -> None:
         self.groups[name] = [key, sorted(paths)]
-
-    def search_bundle(self, records: list) -> None:
-        """Pagefind's index of the pages (report and agency pages as ``records``), by
-        bundle; a bundle whose pages are unchanged is linked from the previous build
-        (publish/search.write_index)."""
-        write_index(self, records)
