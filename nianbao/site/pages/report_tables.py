@@ -167,7 +167,15 @@ def table4_grid(report: Report, index: FindingIndex) -> Grid | None:
     cells = [value_cell(t.blocks[b][f], t.lines[b][f], f"table4.{b}.{f}", index) for b in T4_BLOCKS for f in T4_FIELDS]
     notes = _any_cells(index, "table4.")
     rows = _grid_rows([((), cells, ids)], "table4", index)
-    return Grid("table4", "表四 政府信息公开行政复议、行政诉讼情况", _with_notes(head, notes), rows, notes, css="official t4", summary=confidence_note(index, "table4"))
+    return Grid(
+        "table4",
+        "表四 政府信息公开行政复议、行政诉讼情况",
+        _with_notes(head, notes),
+        rows,
+        notes,
+        css="official t4",
+        summary=confidence_note(index, "table4"),
+    )
 
 
 # --- table 2 -------------------------------------------------------------------------
