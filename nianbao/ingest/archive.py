@@ -11,7 +11,9 @@ ever extracted to disk, so member names (``../../etc/passwd``) are never paths.
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
+import zlib
 
 from ..model import Finding
 
@@ -53,23 +55,46 @@ def zip_problem(data: bytes, what: str = "Word 文件") -> Finding | None:
                 return _too_large(
                     f"{what}中的 {info.filename[:80]} 压缩比达 {ratio:.0f} 倍（上限 {MAX_RATIO} 倍），像是“解压炸弹”，未解析。"
                 )
-        inflated = 0
-        for info in infos:
-            inflated += _inflated_size(archive, info, MAX_INFLATED - inflated)
-            if inflated > MAX_INFLATED:
-                return _too_large(f"{what}解压后超过 {MAX_INFLATED // 1024 // 1024} MB 的上限（实际解压量与声明不符），未解析。")
+        return _inflation_problem(data, infos, what)
     return None
 
 
-def _inflated_size(archive: zipfile.ZipFile, info: zipfile.ZipInfo, room: int) -> int:
-    """Bytes the member really inflates to, reading at most ``room + 1`` of them."""
+def _inflation_problem(data: bytes, infos: list[zipfile.ZipInfo], what: str) -> Finding | None:
+    """The members' real inflated sizes against the limits: a member may declare 0 bytes and
+    inflate to gigabytes (zipfile's own reader would inflate it all and then cut it off)."""
+    inflated = 0
+    for info in infos:
+        size = _inflated_size(data, info, MAX_INFLATED - inflated)
+        inflated += size
+        if inflated > MAX_INFLATED:
+            return _too_large(f"{what}解压后超过 {MAX_INFLATED // 1024 // 1024} MB 的上限（实际解压量与声明不符），未解析。")
+        if size > RATIO_FROM and size / max(info.compress_size, 1) > MAX_RATIO:
+            ratio = size / max(info.compress_size, 1)
+            return _too_large(f"{what}中的 {info.filename[:80]} 压缩比达 {ratio:.0f} 倍（上限 {MAX_RATIO} 倍），像是“解压炸弹”，未解析。")
+    return None
+
+
+def _inflated_size(data: bytes, info: zipfile.ZipInfo, room: int) -> int:
+    """Bytes the member really inflates to, whatever it declares, inflating at most
+    ``room + 1`` of them, a chunk at a time (nothing is kept)."""
+    if info.compress_type != zipfile.ZIP_DEFLATED:
+        return info.compress_size if info.compress_type == zipfile.ZIP_STORED else info.file_size
+    at = info.header_offset
+    if data[at : at + 4] != b"PK\x03\x04":
+        raise zipfile.BadZipFile("bad local header")  # the reader reports a damaged file
+    name_len, extra_len = struct.unpack("<HH", data[at + 26 : at + 30])
+    start = at + 30 + name_len + extra_len
+    pending = memoryview(data)[start : start + info.compress_size]
+    inflater = zlib.decompressobj(-15)
     size = 0
-    with archive.open(info) as member:
-        while size <= room:
-            chunk = member.read(min(_CHUNK, room + 1 - size))
-            if not chunk:
-                break
-            size += len(chunk)
+    while pending and size <= room:
+        try:
+            size += len(inflater.decompress(pending, _CHUNK))
+        except zlib.error as exc:
+            raise zipfile.BadZipFile(f"bad deflate data: {exc}") from None
+        pending = inflater.unconsumed_tail
+        if inflater.eof:
+            break
     return size
 
 
