@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from ..model import Finding
 from .detect import detect_kind
 from .document import Document
 from .docx import read_docx
@@ -33,6 +34,8 @@ def read(path: Path, data: bytes | None = None) -> Document:
     kind = detect_kind(Path(path).name, data)
     reader = READERS.get(kind, read_text)
     doc = reader(Path(path), data)
+    if not doc.lines and not doc.findings:  # markup or a package with no text in it
+        doc.findings.append(Finding("input.empty", "error", "文件中没有可读的文字，无法解析。", "原文"))
     doc.sha256 = hashlib.sha256(data).hexdigest()
     return doc
 

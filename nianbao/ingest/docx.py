@@ -14,7 +14,7 @@ from pathlib import Path
 from ..model import Finding
 from .archive import zip_problem
 from .document import Document
-from .grid import clean_text, grid_lines, join_wrapped
+from .grid import MAX_COLUMNS, MAX_SPAN, clean_text, grid_lines, join_wrapped
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 log = logging.getLogger(__name__)
@@ -72,8 +72,10 @@ def _table_grid(tbl) -> list[list[str]]:
     for tr in tbl.iterchildren(_W + "tr"):
         row: list[str] = []
         for tc in tr.iterchildren(_W + "tc"):
+            if len(row) >= MAX_COLUMNS:
+                break  # markup gone wrong (grid.MAX_COLUMNS): the rest of the row is dropped
             props = tc.find(_W + "tcPr")
-            span = _int_val(props, "gridSpan", 1)
+            span = max(1, min(_int_val(props, "gridSpan", 1), MAX_SPAN, MAX_COLUMNS - len(row)))
             merged = props is not None and props.find(_W + "vMerge") is not None
             continues = merged and (props.find(_W + "vMerge").get(_W + "val") in (None, "continue"))
             text = "" if continues else _cell_text(tc)

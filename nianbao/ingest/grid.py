@@ -17,6 +17,9 @@ _CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\u201c\u201d\u2018\u
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
 #: Spans larger than this are mistakes in the markup (or rowspan="0"): clamp them.
 MAX_SPAN = 60
+#: A report's tables have 3-12 columns; cells past this many in a row are markup gone wrong
+#: (thousands of cells, each spanning 60) and are dropped, so a row's text stays small.
+MAX_COLUMNS = 100
 
 #: Table 3 column headers, in the contract's column order (docs/report-model.md).
 _T3_HEADERS = (
@@ -56,8 +59,10 @@ def expand(rows: list[list[Span]]) -> list[list[str]]:
         for span in row:
             while col < len(grid[r]) and grid[r][col] is not None:
                 col += 1
+            if col >= MAX_COLUMNS:
+                break
             rowspan = max(1, min(span.rowspan, MAX_SPAN))
-            colspan = max(1, min(span.colspan, MAX_SPAN))
+            colspan = max(1, min(span.colspan, MAX_SPAN, MAX_COLUMNS - col))
             for dr in range(rowspan):
                 while len(grid) <= r + dr:
                     grid.append([])
@@ -110,7 +115,7 @@ def _is_number(cell: str) -> bool:
 def grid_lines(grid: list[list[str]]) -> list[str]:
     """Tab-separated lines; rows with no text at all are dropped."""
     grid = canonical_columns(grid)
-    return ["\t".join(clean_text(c) for c in row) for row in grid if any(c.strip() for c in row)]
+    return ["\t".join(clean_text(c) for c in row[:MAX_COLUMNS]) for row in grid if any(c.strip() for c in row)]
 
 
 def join_wrapped(parts: list[str]) -> str:

@@ -60,6 +60,7 @@ def read_pdf(path: Path, data: bytes) -> Document:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             n_pages = _count_pages(pdf)
             if n_pages > MAX_PAGES:
+                pdf._pages = []  # else closing the file makes every page object (seconds for thousands)
                 msg = f"PDF 超过 {MAX_PAGES} 页的上限（不像是一份年度报告），未解析。"
                 return Document(path=path, kind="pdf", lines=[], findings=[Finding("input.too_large", "error", msg, "原文")])
             pages, scanned, skipped = _read_pages(pdf)
