@@ -75,6 +75,29 @@ def limit_memory(megabytes: float | None = None) -> None:
         pass  # no /proc or not allowed: the wall time still bounds the input
 
 
+def reset_peak() -> None:
+    """Start measuring this process's peak resident memory afresh (Linux 4.0+: VmHWM)."""
+    try:
+        with open("/proc/self/clear_refs", "w") as fh:
+            fh.write("5")
+    except OSError:
+        pass  # peak_mb() then reports the peak since the process started
+
+
+def peak_mb() -> float:
+    """This process's peak resident memory in MB since it started or since ``reset_peak``."""
+    try:
+        with open("/proc/self/status", "rb") as fh:
+            for line in fh:
+                if line.startswith(b"VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def bounded_map(
     fn: Callable,
     items: list[tuple],
