@@ -188,6 +188,15 @@ def _members(parts: tuple[tuple[str, bytes], ...]) -> list[list]:
     return [[name, *_deflated(data)[:1], 8, zlib.crc32(data), len(data)] for name, data in parts]
 
 
+def bomb_docx(megabytes: int, declared: int | None = None, text: str = "报告") -> bytes:
+    """A Word file whose word/document.xml inflates to ``megabytes`` MB of zeros (about 1 kB
+    on disk per MB), declaring ``declared`` bytes (default: the truth) and a CRC of 0."""
+    members = _members(_docx_parts(text))
+    doc = next(m for m in members if m[0] == "word/document.xml")
+    doc[1:5] = [bomb(megabytes), 8, 0, min(megabytes << 20, 0xFFFFFFFF) if declared is None else declared]
+    return zip_file([tuple(m) for m in members])
+
+
 def hostile_zip(rng: random.Random, texts: list[str]) -> tuple[bytes, str]:
     parts = list(_docx_parts(rng.choice(texts) if texts else "报告"))
     members = _members(tuple(parts))
