@@ -162,3 +162,33 @@ def test_a_hand_edited_output_file_is_replaced(corpus, tmp_path, monkeypatch):
     (out / "index.html").write_bytes(b"defaced")
     assert build(out, seeds=corpus) == 0
     assert (out / "index.html").read_bytes() == original
+
+
+def test_a_spliced_file_copies_the_pieces_it_already_holds(tmp_path, monkeypatch):
+    """data/reports.json and .csv are spliced: a piece whose key the previous file holds is
+    copied from it, never produced again; a previous file edited by hand is not used."""
+    from nianbao.site.staged import Spliced, StagedSite, load_manifest, save_manifest
+    from nianbao.site.writer import staging
+
+    monkeypatch.setenv("NIANBAO_CACHE", str(tmp_path / "cache"))
+    out = tmp_path / "_site"
+
+    def write(pieces: list[tuple[str, str]], old: set[str] = frozenset()) -> bytes:
+        def produce(key: str, text: str):
+            def make() -> bytes:
+                assert key not in old, f"piece {key} produced again"
+                return text.encode()
+
+            return make
+
+        with staging(out) as tmp:
+            site = StagedSite(tmp, out, load_manifest(out))
+            spliced = Spliced(b"[", b",", b"]\n", [(k, produce(k, t)) for k, t in pieces])
+            site.put_spliced("data/x.json", repr(pieces), spliced)
+        save_manifest(out, site)
+        return (out / "data/x.json").read_bytes()
+
+    assert write([("a", "1"), ("b", "22")]) == b"[1,22]\n"
+    assert write([("a", "1"), ("c", "333"), ("b", "22")], old={"a", "b"}) == b"[1,333,22]\n"
+    (out / "data/x.json").write_bytes(b"[9,999,99]\n")
+    assert write([("b", "22"), ("a", "1")]) == b"[22,1]\n"

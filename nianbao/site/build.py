@@ -11,7 +11,8 @@ was. The stages, top to bottom:
 3. corpus     reports tied to agencies; duplicates picked; previous reports linked
 4. data       indicators, content pages (SiteData)
 5. pages      one context builder per page type -> rendered HTML   (output.py)
-6. files      + data downloads, each report's original file, assets
+6. files      + data downloads (the two big ones spliced from per-report pieces), each
+              report's original file, assets
 7. write      into a temporary folder, unchanged files hard-linked from the previous
               build (staged.py), Pagefind when a page changed, atomic swap into --out
 """
@@ -28,7 +29,7 @@ from ..publish.search import SearchIndex
 from .console import print_findings
 from .context import ContentError, SiteData, site_data
 from .corpus import assemble
-from .output import entry_jobs, file_jobs, summary_pages, write_jobs, write_summary
+from .output import entry_jobs, file_jobs, summary_pages, write_downloads, write_jobs, write_summary
 from .pages.agency import build_agency_pages
 from .pages.common import Page
 from .pages.report import build_report_pages
@@ -75,9 +76,11 @@ def write(data: SiteData, root: Path, out: Path) -> StagedSite:
         write_jobs(site, entry_jobs(data, env), "生成页面")
         write_jobs(site, list(file_jobs(data, root)), "数据文件")
         # Pagefind, in the same atomic swap as the pages: the report/agency bundles are
-        # indexed in the background while this process alone renders the summary pages.
+        # indexed in the background while this process alone writes the big downloads and
+        # renders the summary pages.
         search = SearchIndex(site, search_records(data))
         search.start()
+        write_downloads(site, data)
         write_summary(site, data, env)
         search.finish()
     save_manifest(out, site)

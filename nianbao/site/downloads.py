@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -13,6 +14,8 @@ from ..dataset import INDICATORS, TIDY_COLUMNS, tidy_rows
 from ..serialize import to_json
 from .context import SiteData
 from .corpus import Entry
+from .keys import entry_digest, inputs_key, report_digest
+from .staged import Spliced
 from .urls import FINDINGS_CSV, INDICATORS_CSV, REPORTS_CSV, REPORTS_JSON, agency_page, original_file, report_json, report_page
 
 
@@ -44,12 +47,13 @@ def _plain(v: Any) -> Any:
 
 
 def data_files(data: SiteData) -> dict[str, bytes]:
-    """Every file of data/ at once (the build streams them one by one: site_files)."""
+    """Every file of data/ at once (the build writes them one by one: site_files, spliced_files)."""
     files = {}
     for path, fill in site_files(data).items():
         buf = io.BytesIO()
         fill(buf)
         files[path] = buf.getvalue()
+    files.update({path: spliced.whole() for path, spliced in spliced_files(data).items()})
     files.update({report_json(e): report_json_bytes(e) for e in data.corpus.entries})
     return files
 
@@ -59,29 +63,50 @@ Fill = Callable[[BinaryIO], Any]
 
 
 def site_files(data: SiteData) -> dict[str, Fill]:
-    """The site-wide downloads, each written only when called (the build skips unchanged
-    ones). The two big ones are streamed report by report: at 10,000 reports they are
-    hundreds of MB, and building them in memory first was the build's peak memory."""
+    """The small site-wide downloads, each written only when called (the build skips
+    unchanged ones)."""
     entries = data.corpus.entries
     return {
-        REPORTS_JSON: lambda fh: _reports_json(entries, fh),
-        REPORTS_CSV: lambda fh: _tidy_csv(entries, fh),
         FINDINGS_CSV: lambda fh: fh.write(_findings_csv(entries)),
         INDICATORS_CSV: lambda fh: fh.write(_indicators_csv(data)),
         "data/agencies.json": lambda fh: fh.write(_json(_agencies(data))),
     }
 
 
-def _reports_json(entries: list[Entry], fh: BinaryIO) -> None:
-    """The list of every report's ``to_json``, written one report at a time, each on a line
-    of its own (so the file can also be read or diffed line by line)."""
-    if not entries:
-        fh.write(_json([]))
-        return
-    fh.write(b"[\n")
-    for i, e in enumerate(entries):
-        fh.write((("" if i == 0 else ",\n") + _dumps(to_json(e.report))).encode("utf-8"))
-    fh.write(b"\n]\n")
+def spliced_files(data: SiteData) -> dict[str, Spliced]:
+    """The two big downloads, one piece per report: at 10,000 reports they are hundreds of
+    MB, and the build copies the pieces of unchanged reports from the previous build's file
+    (staged.StagedSite.put_spliced) instead of serializing every report again."""
+    entries = data.corpus.entries
+    header = io.StringIO()
+    csv.writer(header, lineterminator="\n").writerow(TIDY_COLUMNS)
+    return {
+        # Each report on a line of its own, so the file can be read or diffed line by line.
+        REPORTS_JSON: Spliced(b"[\n", b",\n", b"\n]\n", [(_piece_key("json", report_digest(e)), partial(_json_piece, e)) for e in entries])
+        if entries
+        else Spliced(b"", b"", _json([]), []),
+        # BOM: Excel (the tool most readers of these reports use) needs it to read UTF-8.
+        REPORTS_CSV: Spliced(
+            header.getvalue().encode("utf-8-sig"), b"", b"", [(_piece_key("csv", entry_digest(e)), partial(_csv_piece, e)) for e in entries]
+        ),
+    }
+
+
+def _piece_key(kind: str, digest: str) -> str:
+    return inputs_key("piece-" + kind, "", digest)[:32]
+
+
+def _json_piece(entry: Entry) -> bytes:
+    return _dumps(to_json(entry.report)).encode("utf-8")
+
+
+def _csv_piece(entry: Entry) -> bytes:
+    """Every value cell of one report (the same rows as dataset.tidy_frame)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    rows = tidy_rows(entry.report, entry.agency.name)
+    writer.writerows([["" if row[c] is None else _plain(row[c]) for c in TIDY_COLUMNS] for row in rows])
+    return buf.getvalue().encode("utf-8")
 
 
 def report_json_bytes(entry: Entry) -> bytes:
@@ -116,17 +141,6 @@ def original_bytes(path: Path, limit: int) -> bytes | None:
         return path.read_bytes() if publishable(path, limit) else None
     except OSError:
         return None
-
-
-def _tidy_csv(entries: list[Entry], fh: BinaryIO) -> None:
-    """Every value cell, streamed report by report (the same rows as dataset.tidy_frame)."""
-    text = io.TextIOWrapper(fh, encoding="utf-8-sig", newline="", write_through=True)
-    writer = csv.writer(text, lineterminator="\n")
-    writer.writerow(TIDY_COLUMNS)
-    for e in entries:
-        rows = tidy_rows(e.report, e.agency.name)
-        writer.writerows([["" if row[c] is None else _plain(row[c]) for c in TIDY_COLUMNS] for row in rows])
-    text.detach()  # the caller closes fh
 
 
 def _findings_csv(entries: list[Entry]) -> bytes:

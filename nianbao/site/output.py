@@ -22,7 +22,7 @@ from ..load import MAX_INPUT_BYTES
 from ..parallel import workers
 from ..progress import Progress
 from .context import SiteData
-from .downloads import original_bytes, publishable, report_json_bytes, site_files
+from .downloads import original_bytes, publishable, report_json_bytes, site_files, spliced_files
 from .keys import agency_page_key, entry_digest, inputs_key, page_key, report_digest, report_page_key
 from .pages.agency import agency_page_for
 from .pages.common import Page
@@ -99,10 +99,22 @@ def write_summary(site: StagedSite, data: SiteData, env: Environment) -> None:
     site.record_group("summary", key, [job.path for job in jobs])
 
 
+def _everything(data: SiteData) -> str:
+    return inputs_key("data", "", *(entry_digest(e) for e in data.corpus.entries))
+
+
+def write_downloads(site: StagedSite, data: SiteData) -> None:
+    """data/reports.json and data/reports.csv, in this process: the pieces of unchanged
+    reports are copied from the previous build's files (StagedSite.put_spliced)."""
+    everything = _everything(data)
+    for path, spliced in spliced_files(data).items():
+        site.put_spliced(path, inputs_key(path, everything), spliced)
+
+
 def file_jobs(data: SiteData, root: Path) -> Iterator[Job]:
-    """Downloads, originals and assets."""
+    """The small downloads, per-report JSON, originals and assets."""
     entries = data.corpus.entries
-    everything = inputs_key("data", "", *(entry_digest(e) for e in entries))
+    everything = _everything(data)
     for path, fill in site_files(data).items():
         yield Job(path, inputs_key(path, everything), fill, stream=True)
     for e in entries:

@@ -18,6 +18,7 @@ import json
 import os
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
@@ -53,12 +54,26 @@ def save_manifest(out: Path, site: StagedSite) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        data = {"version": VERSION, "out": str(out.resolve()), "files": site.files, "groups": site.groups}
+        data = {"version": VERSION, "out": str(out.resolve()), "files": site.files, "groups": site.groups, "pieces": site.pieces}
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(data, fh, separators=(",", ":"))
         os.replace(tmp, path)
     except OSError:
         pass  # the next build is a full one
+
+
+@dataclass(frozen=True, slots=True)
+class Spliced:
+    """A file made of pieces: ``head``, then each piece's bytes joined by ``sep``, ``tail``."""
+
+    head: bytes
+    sep: bytes
+    tail: bytes
+    pieces: list[tuple[str, Callable[[], bytes]]]
+    """(key, produce) per piece: equal keys mean equal bytes."""
+
+    def whole(self) -> bytes:
+        return self.head + self.sep.join(produce() for _key, produce in self.pieces) + self.tail
 
 
 class StagedSite:
@@ -71,6 +86,9 @@ class StagedSite:
         self.files: dict[str, list] = {}
         self.groups: dict[str, list] = {}
         """Name -> [key, paths]: files produced together, reusable together (reuse_group)."""
+        self._pieces_before: dict[str, list] = manifest.get("pieces", {})
+        self.pieces: dict[str, list] = {}
+        """Site path -> [[key, offset, length], ...]: the pieces of a spliced file (put_spliced)."""
         self.written = 0
         self.linked = 0
         self._dirs: set[Path] = set()
@@ -126,6 +144,47 @@ class StagedSite:
         st = target.stat()
         self.files[path] = [key, st.st_size, st.st_mtime_ns, st.st_ino]
         self.written += 1
+
+    def put_spliced(self, path: str, key: str, spliced: Spliced) -> None:
+        """As ``put``, for a file that is a head, pieces joined by a separator, and a tail.
+
+        A piece whose key the previous copy of the file also holds is copied from there (its
+        offset and length are in the manifest); only the others are produced. So one
+        changed report rewrites the site-wide downloads from the old bytes plus its piece."""
+        if self.reuse(path, key):
+            self.pieces[path] = self._pieces_before.get(path, [])
+            return
+        old = self._untouched(path)
+        before = {k: (at, n) for k, at, n in self._pieces_before.get(path, [])} if old else {}
+        target = self._target(path)
+        target.unlink(missing_ok=True)
+        index = []
+        with open(target, "wb") as fh, open(old if old else os.devnull, "rb") as src:
+            fh.write(spliced.head)
+            for i, (piece_key, produce) in enumerate(spliced.pieces):
+                if i:
+                    fh.write(spliced.sep)
+                if piece_key in before:
+                    src.seek(before[piece_key][0])
+                    data = src.read(before[piece_key][1])
+                else:
+                    data = produce()
+                index.append([piece_key, fh.tell(), len(data)])
+                fh.write(data)
+            fh.write(spliced.tail)
+        st = target.stat()
+        self.files[path] = [key, st.st_size, st.st_mtime_ns, st.st_ino]
+        self.pieces[path] = index
+        self.written += 1
+
+    def _untouched(self, path: str) -> Path | None:
+        """The previous build's copy of ``path``, if it is still exactly the file it wrote."""
+        before = self.previous.get(path)
+        try:
+            st = (self.out / path).stat()
+        except OSError:
+            return None
+        return self.out / path if before is not None and [st.st_size, st.st_mtime_ns, st.st_ino] == before[1:] else None
 
     def reuse_group(self, name: str, key: str) -> bool:
         """Link every file of group ``name`` when the group's key is unchanged (all or none
