@@ -14,6 +14,7 @@ gives it the same one; otherwise it stays null and the finding names the candida
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import T3_COLUMNS
 
@@ -38,32 +39,56 @@ class Alignment:
     """Rows that do not add up in some best cutting: left null whatever they read."""
 
 
-def _block(numbers: list[Placed], start: int, k: int, by_column: bool) -> list[list[Placed]]:
+#: How a block's numbers may run: (a, b) = columns a..b-1 printed row by row, the others
+#: column by column. (0, 7) is a block printed row by row, (0, 0) one printed column by
+#: column; a middle group is what text extractors make of narrow columns whose headers
+#: merged into one text block ("社会 法律" over two columns).
+PLAIN = ((0, 7), (0, 0))
+GROUPED = PLAIN + tuple((a, b) for a in range(WIDTH) for b in range(a + 2, WIDTH + 1) if (a, b) != (0, 7))
+
+
+@lru_cache(maxsize=4096)
+def _order(k: int, layout: tuple[int, int]) -> tuple[tuple[int, ...], ...]:
+    """Per row of a k-row block, where each of its cells sits in the block's numbers."""
+    a, b = layout
+    return tuple(tuple(c * k + r if c < a or c >= b else a * k + r * (b - a) + (c - a) for c in range(WIDTH)) for r in range(k))
+
+
+def _block(numbers: list[Placed], start: int, k: int, layout: tuple[int, int]) -> list[list[Placed]]:
     part = numbers[start : start + WIDTH * k]
-    if by_column:
-        return [[part[c * k + r] for c in range(WIDTH)] for r in range(k)]
-    return [part[r * WIDTH : (r + 1) * WIDTH] for r in range(k)]
+    return [[part[j] for j in row] for row in _order(k, layout)]
 
 
 def _agrees(row: list[Placed]) -> bool:
     return sum(v for v, _l in row[:-1]) == row[-1][0]
 
 
-def _edges(numbers: list[Placed], i: int, n_rows: int):
-    """Blocks that may start at row i: (k rows, by_column, their cells, score)."""
+def _edges(numbers: list[Placed], i: int, n_rows: int, layouts: tuple[tuple[int, int], ...]):
+    """Blocks that may start at row i: (k rows, layout, their cells, score)."""
     for k in range(1, min(MAX_BLOCK, n_rows - i) + 1):
-        for by_column in (False, True) if k > 1 else (False,):
-            cells = _block(numbers, i * WIDTH, k, by_column)
-            yield k, by_column, cells, sum(_agrees(r) for r in cells)
+        for layout in layouts if k > 1 else layouts[:1]:
+            cells = _block(numbers, i * WIDTH, k, layout)
+            yield k, layout, cells, sum(_agrees(r) for r in cells)
 
 
 def align(numbers: list[Placed], keys: list[str]) -> Alignment | None:
     """The rows ``keys`` (in print order) read from ``numbers``; None unless every row
-    can take exactly seven numbers."""
+    can take exactly seven numbers. Blocks are read row by row or column by column;
+    only when that leaves a row not adding up are grouped columns tried, and kept only
+    if under them every row adds up (more ways to read are more ways to read wrong)."""
     n = len(keys)
     if n == 0 or len(numbers) != WIDTH * n:
         return None
-    edges = {i: list(_edges(numbers, i, n)) for i in range(n)}
+    plain = _align(numbers, keys, PLAIN)
+    if plain.agreed == n:
+        return plain
+    grouped = _align(numbers, keys, GROUPED)
+    return grouped if grouped.agreed == n else plain
+
+
+def _align(numbers: list[Placed], keys: list[str], layouts: tuple[tuple[int, int], ...]) -> Alignment:
+    n = len(keys)
+    edges = {i: list(_edges(numbers, i, n, layouts)) for i in range(n)}
     best_from = [0] * (n + 1)  # best row score of rows i..n-1
     for i in range(n - 1, -1, -1):
         best_from[i] = max(s + best_from[i + k] for k, _c, _cells, s in edges[i])
@@ -77,15 +102,34 @@ def align(numbers: list[Placed], keys: list[str]) -> Alignment | None:
     # reading that makes a source which does not add up add up is a wrong reading.
     seen: dict[int, list[set[Placed]]] = {r: [set() for _ in range(WIDTH)] for r in range(n)}
     vouched = [True] * n  # the row adds up in every best cutting
+    anchored = [True] * n  # ... in a block whose rows all add up, one of them checking 2+ numbers
     for i in range(n):
         for k, _c, cells, s in edges[i]:
             if best_to[i] + s + best_from[i + k] != best_from[0]:
                 continue
+            block_ok = s == k and any(not _sparse(row) for row in cells)
             for r, row in enumerate(cells):
                 vouched[i + r] &= _agrees(row)
+                anchored[i + r] &= block_ok
                 for c, cell in enumerate(row):
                     seen[i + r][c].add(cell)
+    if best_from[0] < n:
+        # Not every row adds up in any cutting: the stream was printed in an order this
+        # model does not know, and a sparse row ("1 0 0 0 0 0 1", or all 0) adds up
+        # wherever it lands. Only rows in blocks a checking row anchors are kept.
+        for r in range(n):
+            vouched[r] &= anchored[r] or not all(_sparse(list(o)) for o in _readings(seen[r]))
     return _result(keys, seen, vouched, best_from[0])
+
+
+def _sparse(row: list[Placed]) -> bool:
+    """A row whose sum checks at most one number: all 0, or one column equal to 总计."""
+    return sum(1 for v, _l in row[:-1] if v) < 2
+
+
+def _readings(options: list[set[Placed]]) -> list[tuple[Placed, ...]]:
+    """The row as the best cuttings read it, when they agree on every cell (else [])."""
+    return [tuple(next(iter(o)) for o in options)] if all(len({v for v, _l in o}) == 1 for o in options) else []
 
 
 def _result(keys: list[str], seen: dict[int, list[set[Placed]]], vouched: list[bool], agreed: int) -> Alignment:

@@ -87,7 +87,10 @@ def parse_table3(rows: list[Row]) -> tuple[Table3, list[Finding]]:
         mostly = count * 2 > sum(len(r.values) + len(r.lead) for r in rows)
         # A realignment under which every row adds up is vouched row by row: columns
         # that still do not add up are the report's own (the checks say so).
-        findings += _unvouched(table, apart, mostly_apart=mostly and not every_row_agrees)
+        every_row_agrees |= len(table.found) >= len(row_keys(rows)) and _agreeing_rows(table) == len(table.found)
+        # a realignment places every number or none; a reading by position may leave most out
+        printed = sum(len(r.values) + len(r.lead) for r in rows) if better is None else 0
+        findings += _unvouched(table, apart, mostly and not every_row_agrees, printed)
     return table, findings
 
 
@@ -119,7 +122,7 @@ def columns_add_up(table: Table3) -> bool:
     return True
 
 
-def _unvouched(table: Table3, apart: set[int], mostly_apart: bool) -> list[Finding]:
+def _unvouched(table: Table3, apart: set[int], mostly_apart: bool, printed: int) -> list[Finding]:
     """Numbers printed apart from their labels, placed by position alone: a row taking
     such numbers whose 总计 is not the sum of its columns was most likely put together
     from the wrong numbers, so its cells are left null rather than published. A row
@@ -133,8 +136,11 @@ def _unvouched(table: Table3, apart: set[int], mostly_apart: bool) -> list[Findi
             dropped.append(key)
             table.rows[key] = [None] * WIDTH
             table.lines[key] = [None] * WIDTH
-    if not dropped and mostly_apart and not columns_add_up(table):
-        # Every row adds up, the columns do not: rows may have taken each other's numbers.
+    placed = sum(v is not None for k in table.found for v in table.rows[k])
+    if mostly_apart and (dropped or not columns_add_up(table) or placed * 2 < printed):
+        # Most numbers stand apart from their labels and some row or column does not add
+        # up, or most numbers went to no row: placed by position, rows may have taken
+        # each other's numbers.
         dropped = [k for k in table.found if any(v is not None for v in table.rows[k])]
         for key in dropped:
             table.rows[key], table.lines[key] = [None] * WIDTH, [None] * WIDTH
