@@ -44,4 +44,4 @@ def test_in_a_stream_no_cutting_explains_a_sparse_row_is_not_kept():
     assert found.agreed < 4
     values = _values(found)
     assert values[1] == [None] * 7 and values[2] == [None] * 7
-    assert all(v is None or v == want for got, row in zip(values, rows) for v, want in zip(got, row))
+    assert all(v is None or v == want for got, row in zip(values, rows, strict=True) for v, want in zip(got, row, strict=True))
