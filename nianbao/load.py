@@ -195,7 +195,7 @@ def _crashed(path: Path, source: str, data: bytes, exc: Exception, doc: Document
     report = Report(id=report_id(path), source=source, sha256=hashlib.sha256(data).hexdigest())
     log.warning("%s: parse.crash: %.5000s", source, "".join(traceback.format_exception(exc)).rstrip())
     stage = "解析" if doc is not None else "读取"
-    msg = f"{stage}此文件时程序出错（{type(exc).__name__}），这是本项目的缺陷，不是文件的问题；详情见构建日志。"
+    msg = f"{stage}此文件时程序出错，这是本项目的缺陷，不是文件的问题；详情见构建日志。"
     report.findings.append(Finding("parse.crash", "error", msg, "解析" if doc is not None else "原文"))
     report.lines = doc.lines if doc is not None else []  # None: the reader itself failed
     return report

@@ -32,11 +32,28 @@ def read_docx(path: Path, data: bytes) -> Document:
         raise  # the input's budget ran out (load.py says so), not a damaged file
     except Exception as exc:  # noqa: BLE001 - zipfile, python-docx and lxml raise many kinds
         log.warning("%s: Word file not opened: %s: %.300s", path, type(exc).__name__, exc)  # the detail, for the log
-        finding = Finding("input.docx_unreadable", "error", f"Word 文件无法打开（{type(exc).__name__}），无法解析。", "原文")
+        finding = Finding("input.docx_unreadable", "error", f"Word 文件无法打开（{_why(exc)}），无法解析。", "原文")
         return Document(path=path, kind="docx", lines=[], findings=[finding])
     lines: list[str] = []
     _walk(body, lines)
     return Document(path=path, kind="docx", lines=[ln for ln in lines if ln.strip()])
+
+
+def _why(exc: Exception) -> str:
+    """Why a Word file did not open, in words (the library's message is for the log)."""
+    import zipfile
+
+    if isinstance(exc, zipfile.BadZipFile):
+        return "不是完整的 Word 文件，压缩包已损坏"
+    if isinstance(exc, NotImplementedError):
+        return "使用了不支持的压缩方式"
+    if isinstance(exc, RuntimeError) and "encrypt" in str(exc).lower():
+        return "文件已加密"
+    if isinstance(exc, KeyError):
+        return "缺少 Word 文件必需的部分"
+    if type(exc).__module__.startswith("lxml"):
+        return "其中的 XML 内容已损坏"
+    return "文件已损坏或不是 Word 格式"
 
 
 def _walk(element, lines: list[str]) -> None:

@@ -68,7 +68,7 @@ def read_pdf(path: Path, data: bytes) -> Document:
         raise  # the input's budget ran out (load.py says so), not a damaged file
     except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds on broken files
         log.warning("%s: PDF not read: %s: %.300s", path, type(exc).__name__, exc)  # the detail, for the log
-        finding = Finding("input.pdf_unreadable", "error", f"PDF 文件无法读取（{type(exc).__name__}），无法解析。", "原文")
+        finding = Finding("input.pdf_unreadable", "error", "PDF 文件无法读取（文件已损坏、已加密或格式不受支持），无法解析。", "原文")
         return Document(path=path, kind="pdf", lines=[], findings=[finding])
     items = [item for page in pages for item in page]
     if not any(item.lines for item in items) and not skipped:
