@@ -6,6 +6,8 @@ how many reports it could not include because a value it needs was not printed.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -174,12 +176,43 @@ KEY_FIGURES: tuple[tuple[str, tuple[CellRef, ...]], ...] = (
 )
 
 
+#: While ``figures_memo`` runs: id(report) -> (report, {refs: figure}). The summary pages
+#: ask ~70 figures of every report, most of them several times over.
+_MEMO: dict[int, tuple[Report, dict[tuple, Any]]] | None = None
+
+
+@contextmanager
+def figures_memo() -> Iterator[None]:
+    """Within the block, ``figure`` computes each (report, refs) once. The memo holds the
+    reports it has seen (so their ids stay theirs) and is dropped when the block ends."""
+    global _MEMO
+    _MEMO = {}
+    try:
+        yield
+    finally:
+        _MEMO = None
+
+
 def figure(report: Report, refs: tuple[CellRef, ...]) -> float | int | None:
     """Sum of printed cells; None when any of them was not printed (never a partial sum).
 
     The 2019 template has no other_no_correction / other_no_fee rows: they count as absent
     there, not as missing, so its （六）其他处理 still adds up.
     """
+    memo = _MEMO
+    if memo is None:
+        return _figure(report, refs)
+    slot = memo.get(id(report))
+    if slot is None or slot[0] is not report:
+        slot = memo[id(report)] = (report, {})
+    try:
+        return slot[1][refs]
+    except KeyError:
+        value = slot[1][refs] = _figure(report, refs)
+        return value
+
+
+def _figure(report: Report, refs: tuple[CellRef, ...]) -> float | int | None:
     if report.template == "2019":
         refs = tuple(r for r in refs if r[1] not in ("other_no_correction", "other_no_fee")) or refs
     return _sum(report, refs)

@@ -32,6 +32,8 @@ class Entry:
     """False for a duplicate agency+year report that lost to another (still published)."""
     previous: Entry | None = None
     """The same agency's latest earlier primary report, for the change column."""
+    digests: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    """keys.py's digests of this entry, computed once in phase two (nothing changes then)."""
 
     @property
     def year(self) -> int | None:

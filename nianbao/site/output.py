@@ -18,6 +18,7 @@ from pathlib import Path
 
 from jinja2 import Environment
 
+from ..dataset import figures_memo
 from ..load import MAX_INPUT_BYTES
 from ..parallel import workers
 from ..progress import Progress
@@ -94,7 +95,8 @@ def write_summary(site: StagedSite, data: SiteData, env: Environment) -> None:
     key = inputs_key("summary", data.build_date, repr(data.docs), *(entry_digest(e) for e in data.corpus.entries))
     if site.reuse_group("summary", key):
         return
-    jobs = summary_jobs(data, env)
+    with figures_memo():  # each report's figures are asked for by many summary pages
+        jobs = summary_jobs(data, env)
     write_jobs(site, jobs, "汇总页面", parallel=False)  # vl-convert's threads are running: no fork
     site.record_group("summary", key, [job.path for job in jobs])
 
