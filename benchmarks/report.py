@@ -32,6 +32,55 @@ def _rate(n: int, run: Run | None) -> str:
     return f"{n / run.wall:.0f}/s wall, {n / run.cpu:.0f}/s per cpu-s"
 
 
+#: Issue 11's targets (benchmarks only, never timed tests).
+COLD_VS_HUGO = {2000: 4.0, 10000: 5.0}
+"""Cold build ÷ Hugo's cold build on the same page count, at most (wall time)."""
+ONE_CHANGED = 0.10
+UNCHANGED = 0.05
+PARSE_PER_CPU = 1000
+"""Reports parsed per CPU-second per core (one process, every check included)."""
+PEAK_BYTES = {10000: 1e9}
+PAGE_BYTES = 50_000
+"""The median report page's HTML."""
+
+
+def _verdict(ok: bool | None) -> str:
+    return "" if ok is None else (" — **met**" if ok else " — **not met**")
+
+
+def _share(a: Run | None, b: Run | None, target: float) -> str:
+    if not a or not b or not a.ok or not b.ok or not b.wall:
+        return f"{_t(a)} = — of cold"
+    return f"{_t(a)} = {a.wall / b.wall:.2f}× of cold (target ≤ {target:.2f}×){_verdict(a.wall / b.wall <= target)}"
+
+
+def _vs_hugo(n: int, cold: Run | None, h: Run | None) -> str:
+    text = f"{_ratio(cold, h)} wall, {_ratio(cold, h, cpu=True)} cpu"
+    target = COLD_VS_HUGO.get(n)
+    if target is None or not cold or not h or not cold.ok or not h.ok or not h.wall:
+        return text
+    return f"{text} (target ≤ {target:.0f}× wall){_verdict(cold.wall / h.wall <= target)}"
+
+
+def _parse_rate(n: int, run: Run | None) -> str:
+    text = _rate(n, run)
+    if not run or not run.ok or not run.cpu:
+        return text
+    return f"{text} (target ≥ {PARSE_PER_CPU:,} per cpu-s){_verdict(n / run.cpu >= PARSE_PER_CPU)}"
+
+
+def _peak(n: int, peak: int) -> str:
+    target = PEAK_BYTES.get(n)
+    return _mb(peak) + ("" if target is None else f" (target ≤ {target / 1e9:.0f} GB){_verdict(peak <= target)}")
+
+
+def _page(r: dict) -> str:
+    size = r.get("page_median")
+    if not size:
+        return "—"
+    return f"{size / 1e3:.1f} kB median, {r['page_max'] / 1e3:.0f} kB largest (target ≤ {PAGE_BYTES / 1e3:.0f} kB){_verdict(size <= PAGE_BYTES)}"
+
+
 def rows(r: dict) -> list[tuple[str, str]]:
     n, hugo = r["n"], r.get("hugo")
     h = hugo["run"] if hugo else None
@@ -39,15 +88,16 @@ def rows(r: dict) -> list[tuple[str, str]]:
     peak = max((x.peak_rss for x in (cold, r.get("unchanged"), r.get("one_changed")) if x), default=0)
     return [
         ("parse exactness", r["exact"]),
-        ("parse, 1 process", _rate(n, r["parse_1"])),
+        ("parse, 1 process", _parse_rate(n, r["parse_1"])),
         ("parse, all cores", _rate(n, r["parse_par"])),
         ("cold build", _t(cold)),
-        ("unchanged rebuild", f"{_t(r.get('unchanged'))} = {_ratio(r.get('unchanged'), cold)} of cold"),
-        ("one report changed", f"{_t(r.get('one_changed'))} = {_ratio(r.get('one_changed'), cold)} of cold"),
-        ("peak memory (process tree)", _mb(peak)),
+        ("unchanged rebuild", _share(r.get("unchanged"), cold, UNCHANGED)),
+        ("one report changed", _share(r.get("one_changed"), cold, ONE_CHANGED)),
+        ("peak memory (process tree)", _peak(n, peak)),
         ("output", f"{_mb(r['out_bytes'])}, {r['out_files']} files"),
+        ("report page HTML", _page(r)),
         ("hugo cold build", _t(h) + (f"; {_mb(hugo['out_bytes'])}, {hugo['out_files']} files" if hugo else " (hugo missing)")),
-        ("ours ÷ hugo (cold)", f"{_ratio(cold, h)} wall, {_ratio(cold, h, cpu=True)} cpu"),
+        ("ours ÷ hugo (cold)", _vs_hugo(n, cold, h)),
     ]
 
 

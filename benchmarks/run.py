@@ -2,6 +2,7 @@
 """The scale benchmark: parse throughput, builds, memory, output size, and Hugo for comparison.
 
     python benchmarks/run.py                 # N = 100, 1000, 10000
+    python benchmarks/run.py -n 2000 -n 10000   # issue 11's sizes, each figure beside its target
     python benchmarks/run.py -n 1000 --write-results
 
 For each N it generates the corpus (benchmarks/out/corpus-N, reused when present), checks
@@ -81,6 +82,8 @@ def bench(n: int, timeout: float) -> dict:
     r["unchanged"] = measure([PY, "-c", BUILD, str(seeds), str(site)], _env(cache), timeout) if cold.ok else None
     r["one_changed"] = _one_changed(seeds, site, cache, timeout) if cold.ok else None
     r["out_bytes"], r["out_files"] = du(site)
+    sizes = sorted(p.stat().st_size for p in (site / "reports").glob("*.html")) if (site / "reports").is_dir() else []
+    r["page_median"], r["page_max"] = (sizes[len(sizes) // 2], sizes[-1]) if sizes else (0, 0)
     r["hugo"] = hugo_site(seeds, work / "hugo", timeout)
     return r
 
