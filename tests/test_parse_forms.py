@@ -1,6 +1,7 @@
-"""Real input forms the seeds are not in: web-page text, pdftotext's default mode,
-PDF-to-Markdown, OCR/LLM Markdown and saved HTML (tests/fixtures/forms/<form>/, made by
-the make_*.py generators there from the seeds and the synthetic corpus, with truth).
+"""Real input forms the seeds are not in: web-page text that lost its line breaks
+(webtext) or kept its table cells as tabs or one per line (webcells), pdftotext's default
+mode, PDF-to-Markdown, OCR/LLM Markdown and saved HTML (tests/fixtures/forms/<form>/, made
+by the make_*.py generators there from the seeds and the synthetic corpus, with truth).
 
 Every fixture is scored cell by cell. ``expected.json`` records, per file, how many cells
 are right and how many wrong today; a change may move a file up, never down (regenerate

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from ..model import T3_OUTCOME_ROWS, Finding
 from .numbers import parse_number
-from .table2 import COLUMNS as T2_COLUMNS
+from .table2_names import COLUMNS as T2_COLUMNS
 from .vocabulary import t3_category, t3_key, t3_numbered
 
 #: A label (ending in a non-digit) glued to a run of numbers; signs only before a digit.

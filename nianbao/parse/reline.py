@@ -16,7 +16,7 @@ import unicodedata
 
 from ..model import SECTION_KEYS
 from .sections import TOPIC
-from .table2 import COLUMNS
+from .table2_names import COLUMNS
 
 #: Only lines at least this long are considered (a glued table row alone is shorter).
 MIN_LENGTH = 120

@@ -12,20 +12,7 @@ import re
 from ..model import Finding, Table2, Table2Item
 from .cells import Row
 from .table2_dump import read_column_dump
-
-#: Known column names (2021 and 2019 templates), longest spelling first.
-COLUMNS = re.compile(
-    r"本年制发件数|本年废止件数|现行有效件数|本年处理决定数量|处理决定数量|本年收费金额"
-    r"|本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|本年增/减|本年增减|采购项目数量|采购总金额"
-)
-_CANONICAL = {"本年增减": "本年增/减"}
-SECTION = re.compile(r"第二十条")
-#: How item labels begin, so a wrapped item is not mistaken for a wrapped header.
-ITEM = re.compile(r"^(规章|行政规范性文件|规范性文件|行政许可|行政处罚|行政强制|行政事业性收费|行政事业|其他对外|政府集中采购|集中采购)")
-
-
-def column_names(header: str) -> list[str]:
-    return [_CANONICAL.get(m, m) for m in COLUMNS.findall(header)]
+from .table2_names import ITEM, SECTION, column_names
 
 
 class _Reader:
@@ -44,6 +31,8 @@ class _Reader:
         if not row.values:
             self._label_only(label)
             return
+        if not label and not self.pending and self._continues(row):
+            return  # one more number of the item above, printed on a line of its own
         if label and ITEM.match(label):
             self._flush()
             name = label
@@ -74,6 +63,25 @@ class _Reader:
         if self.pending and self.table.items:
             self.table.items[-1].item += "".join(self.pending)
         self.pending = []
+
+    def _continues(self, row: Row) -> bool:
+        """Each cell on a line of its own (web text of a table of blocks): numbers
+        with no label fill the columns the item above has left, in order."""
+        item = self.table.items[-1] if self.table.items and not self.in_header else None
+        if item is None or item.item == "":
+            return False
+        filled = [n for n in item.values if item.lines[n] is not None]
+        if not filled or list(item.values)[: len(filled)] != filled:
+            return False
+        # a blank line between two numbers is a blank cell: it takes a column
+        skipped = row.line - max(item.lines[n] for n in filled) - 1
+        empty = list(item.values)[len(filled) + skipped :]
+        if skipped < 0 or skipped > 2 or len(row.values) > len(empty):
+            return False
+        for name, cell in zip(empty, row.values, strict=False):
+            item.values[name] = cell.value
+            item.lines[name] = row.line if cell.value is not None else None
+        return True
 
     def _add(self, name: str, row: Row) -> None:
         names = self.columns or ["数量"]

@@ -11,6 +11,7 @@ import re
 
 from ..model import Table2, Table2Item
 from .cells import Row
+from .table2_names import ITEM, SECTION, column_names
 
 #: Columns that stand together in one section of the template.
 _GROUPS = (
@@ -24,8 +25,6 @@ _GROUPS = (
 
 
 def read_column_dump(rows: list[Row]) -> Table2 | None:
-    from .table2 import ITEM, SECTION, column_names
-
     sections: list[list[str]] = []
     blocks: list[tuple[str, list[tuple[object, int]]]] = []
     for row in rows:
@@ -56,9 +55,7 @@ def _deal(sections: list[list[str]], blocks) -> Table2 | None:
         if not taken:
             return None
         for i, name in enumerate(items):
-            table.items.append(
-                Table2Item(name, {c: vals[i][0] for c, vals in taken}, {c: vals[i][1] for c, vals in taken})
-            )
+            table.items.append(Table2Item(name, {c: vals[i][0] for c, vals in taken}, {c: vals[i][1] for c, vals in taken}))
     return table if table.items and not queue else None
 
 

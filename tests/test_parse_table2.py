@@ -1,0 +1,36 @@
+"""Table 2 (nianbao/parse/table2.py): every cell on a line of its own, as text copied from
+a page whose table cells are blocks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from nianbao.ingest import Document
+from nianbao.parse import parse_document
+from nianbao.serialize import to_json
+
+HEAD = ["某某县人民政府2024年政府信息公开工作年度报告", "一、总体情况", "无。", "二、主动公开政府信息情况"]
+T2 = ["第二十条第（一）项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数"]
+TAIL = ["三、收到和处理政府信息公开申请情况"]
+
+
+def _table2(lines: list[str]) -> dict:
+    doc = Document(path=Path("t.txt"), kind="text", lines=HEAD + lines + TAIL)
+    return to_json(parse_document(doc))["table2"]
+
+
+def test_numbers_on_lines_of_their_own_fill_the_item_in_order():
+    got = _table2(T2 + ["规章", "0", "1", "2", "行政规范性文件", "7", "3", "40"])
+    assert got["regulations"] == {"issued": 0, "repealed": 1, "in_force": 2}
+    assert got["normative_documents"] == {"issued": 7, "repealed": 3, "in_force": 40}
+
+
+def test_a_blank_line_between_them_is_a_blank_cell():
+    got = _table2(T2 + ["规章", "5", "", "9", "行政规范性文件", "7", "3", "40"])
+    assert got["regulations"] == {"issued": 5, "repealed": None, "in_force": 9}
+
+
+def test_a_number_after_a_complete_item_is_not_taken():
+    got = _table2(T2 + ["规章", "0", "1", "2", "3", "行政规范性文件", "7", "3", "40"])
+    assert got["regulations"] == {"issued": 0, "repealed": 1, "in_force": 2}
+    assert got["normative_documents"] == {"issued": 7, "repealed": 3, "in_force": 40}
