@@ -15,9 +15,9 @@ from pathlib import Path
 from bs4 import BeautifulSoup, CData, Comment, NavigableString, Tag
 
 from ..model import Finding
+from .decoding import decode
 from .document import Document
 from .grid import Span, clean_text, expand, grid_lines, join_wrapped
-from .text import decode
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 #: Legacy Chinese charsets are all subsets of GB18030; decoding with it loses nothing.
