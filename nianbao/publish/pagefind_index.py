@@ -1,4 +1,4 @@
-"""Pagefind's Python API, driven for the site build: one service, one bundle at a time.
+"""Pagefind's Python API, driven for the site build: one bundle at a time, each in its own service.
 
 ``index_bundles`` writes each bundle's index into the staged site, from records (report
 and agency pages, site/search_records.py) or from a page's HTML (every other searched
@@ -68,20 +68,23 @@ def _run(coro) -> None:
 
 
 async def _index_bundles(tmp: Path, todo: dict[str, tuple], files: dict[str, list]) -> None:
-    async with _Service() as service:
-        for name, (key, members) in todo.items():
-            target = tmp / BUNDLE / name
-            shutil.rmtree(target, ignore_errors=True)
+    # A Pagefind service per bundle: one service keeps the memory of its largest index
+    # after the index is deleted (~480 MB after two bundles of 500 records, against
+    # ~140 MB for one), and starting one takes a few milliseconds.
+    for name, (key, members) in todo.items():
+        target = tmp / BUNDLE / name
+        shutil.rmtree(target, ignore_errors=True)
+        async with _Service() as service:
             index = await service.create_index({"force_language": LANGUAGE})
             await asyncio.gather(*(_add(index, tmp, m) for m in members))
             await index.write_files(str(target))
             await index.delete_index()
-            for unused in UNUSED:
-                (target / unused).unlink(missing_ok=True)
-            for page in sorted(target.rglob("*")):
-                if page.is_file():
-                    st = page.stat()
-                    files[page.relative_to(tmp).as_posix()] = [key, st.st_size, st.st_mtime_ns, st.st_ino]
+        for unused in UNUSED:
+            (target / unused).unlink(missing_ok=True)
+        for page in sorted(target.rglob("*")):
+            if page.is_file():
+                st = page.stat()
+                files[page.relative_to(tmp).as_posix()] = [key, st.st_size, st.st_mtime_ns, st.st_ino]
 
 
 async def _add(index, root: Path, member) -> None:

@@ -106,7 +106,7 @@ class SearchIndex:
     agency pages; every other page that is searched (``indexed_html``) is read from its
     staged HTML. A bundle is keyed by its records' text and its pages' keys: unchanged, its
     previous files are hard-linked; otherwise Pagefind indexes it (and only it), one bundle
-    at a time in one Pagefind service, so Pagefind's memory is that of one bundle.
+    at a time, each in a Pagefind service of its own, so Pagefind's memory is that of one bundle.
 
     ``start`` (before the summary pages are written) indexes the report/agency bundles in a
     background thread: the summary pages are rendered by this process alone, so Pagefind
