@@ -1,7 +1,7 @@
 """Load many files fast: the parse cache first, then the misses across all cores.
 
 Results come back in input order whatever order the workers finish in, and each report
-is exactly what ``load.load_report`` gives for its file (a worker runs that function), so
+is exactly what ``load_file.load_report`` gives for its file (a worker runs that function), so
 the build's output does not depend on the number of cores or on the cache. Every file is
 read under the per-input budget (``budget.py``): one that runs out of time or memory gets
 an ``input.too_costly`` report and the others go on.
@@ -12,7 +12,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from . import budget, cache
+from . import budget, cache, load_file
+from .load_file import load_report, over_budget, spent
 from .model import Report
 from .parse import report_id
 from .progress import Progress
@@ -35,15 +36,13 @@ def workers() -> int:
 
 def load_many(paths: list[Path], sources: list[str]) -> list[Report]:
     """``load_report(path, source)`` for every pair, in order; cached files are not parsed."""
-    from .load import MAX_INPUT_BYTES, spent
-
     reports: list[Report | None] = [None] * len(paths)
     keys: list[str | None] = [None] * len(paths)
     todo: list[int] = []
     with Progress(len(paths), "读取报告") as bar:
         for i, (path, source) in enumerate(zip(paths, sources, strict=True)):
             try:
-                data = path.read_bytes() if path.stat().st_size <= MAX_INPUT_BYTES else None
+                data = path.read_bytes() if path.stat().st_size <= load_file.MAX_INPUT_BYTES else None
             except OSError:
                 data = None  # load_report explains the problem as a finding
             if data is not None:
@@ -62,8 +61,6 @@ def load_many(paths: list[Path], sources: list[str]) -> list[Report]:
 
 def _parse(todo: list[int], paths: list[Path], sources: list[str], bar: Progress):
     """(index, report) for every index in ``todo``, in the order they finish."""
-    from .load import load_report, over_budget, spent
-
     jobs = workers() if len(todo) >= MIN_PARALLEL else 1
     results = budget.bounded_map(load_report, [(paths[i], sources[i]) for i in todo], jobs, spent)
     for k, result in results:

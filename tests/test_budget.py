@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from nianbao import budget, load, parallel
+from nianbao import budget, load_file, parallel
 from nianbao.fuzz import problems
 from nianbao.fuzz_hostile import _EVIL_NAMES, _deflated, _docx_parts, bomb, bomb_docx, pdf_file, zip_file
 from nianbao.ingest import archive, html, pdf
@@ -79,7 +79,7 @@ def _greedy_on_bad(real_read):
 
 def test_an_input_over_its_time_budget_is_stopped_and_named_and_the_build_goes_on(tmp_path, monkeypatch):
     monkeypatch.setattr(budget, "SECONDS", 0.5)
-    monkeypatch.setattr(load, "read", _slow_on_bad(load.read))  # the forked worker inherits it
+    monkeypatch.setattr(load_file, "read", _slow_on_bad(load_file.read))  # the forked worker inherits it
     paths = _two_files(tmp_path)
     bad, good = parallel.load_many(paths, [p.name for p in paths])
     over = finding(bad, "input.too_costly")
@@ -89,7 +89,7 @@ def test_an_input_over_its_time_budget_is_stopped_and_named_and_the_build_goes_o
 
 def test_an_input_over_its_memory_budget_is_stopped_and_named_and_the_build_goes_on(tmp_path, monkeypatch):
     monkeypatch.setattr(budget, "MEMORY_MB", 200.0)
-    monkeypatch.setattr(load, "read", _greedy_on_bad(load.read))
+    monkeypatch.setattr(load_file, "read", _greedy_on_bad(load_file.read))
     paths = _two_files(tmp_path)
     bad, good = parallel.load_many(paths, [p.name for p in paths])
     over = finding(bad, "input.too_costly")
@@ -287,7 +287,7 @@ def test_a_parser_crash_is_told_in_words_and_its_traceback_goes_to_the_log(monke
     def crash(doc, source=None):
         raise ValueError("internal detail from deep inside a library")
 
-    monkeypatch.setattr(load, "parse_document", crash)
+    monkeypatch.setattr(load_file, "parse_document", crash)
     report = load_report(Path("a.txt"), data="某某区人民政府2024年政府信息公开工作年度报告".encode())
     message = finding(report, "parse.crash").message
     assert not _LIBRARY_TEXT.search(message) and "internal detail" not in message

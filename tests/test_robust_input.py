@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from nianbao import load
+from nianbao import load_file
 from nianbao.cli import main
 from nianbao.load import discover, load_report, load_reports
 
@@ -106,7 +106,7 @@ def test_50_mb_file_is_refused_quickly_with_a_finding(tmp_path, capsys):
 
 
 def test_size_limit_is_a_setting(tmp_path, monkeypatch):
-    monkeypatch.setattr(load, "MAX_INPUT_BYTES", 1000)
+    monkeypatch.setattr(load_file, "MAX_INPUT_BYTES", 1000)
     assert "input.too_large" in rules(load_report(write(tmp_path, "a.txt", TEXT)))
 
 
@@ -217,7 +217,7 @@ def test_parser_crash_becomes_a_finding(tmp_path, monkeypatch):
     def boom(*_a, **_k):
         raise RuntimeError("synthetic")
 
-    monkeypatch.setattr(load, "parse_document", boom)
+    monkeypatch.setattr(load_file, "parse_document", boom)
     report = load_report(write(tmp_path, "a.txt", TEXT))
     assert "parse.crash" in errors(report)
     assert report.lines == load_report(SEED).lines  # the text is still shown
@@ -323,7 +323,7 @@ def test_a_crashing_check_costs_only_its_own_findings(tmp_path, monkeypatch):
         raise ValueError("synthetic")
 
     monkeypatch.setattr(checks, "RULES", tuple(boom if r is narrative.check else r for r in checks.RULES))
-    monkeypatch.setattr(load, "RULES", checks.RULES)
+    monkeypatch.setattr(load_file, "RULES", checks.RULES)
     report = load_report(SEED)
     crash = [f for f in report.findings if f.rule == "check.crash"]
     assert len(crash) == 1 and "ValueError" in crash[0].message
