@@ -40,7 +40,9 @@ def test_missing_row_is_reported_not_shifted():
 def test_province_shapes_have_no_false_alarms():
     for name in ("layout_province", "dump_province", "rawmid_province", "docling_province"):
         report = load_report(FIXTURES / "shapes" / f"{name}.txt")
-        assert [f.rule for f in report.findings] == [], name
+        # labels first, then every number: read from the number stream, and said so
+        expected = ["parse.table3_realigned"] if name == "dump_province" else []
+        assert [f.rule for f in report.findings] == expected, name
 
 
 def test_html_tables_in_markdown_never_swallow_prose():

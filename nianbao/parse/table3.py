@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..model import T3_COLUMNS, T3_OUTCOME_ROWS, T3_ROWS, T3_ROWS_2021_ONLY, Finding, Table3
 from .align import align
 from .cells import Row
-from .table3_units import Unit, is_category_header, place_by_column, redistribute_dump, segment
+from .table3_units import Unit, is_category_header, place_by_column, segment
 from .vocabulary import t3_category, t3_key, t3_last_category, t3_numbered
 
 WIDTH = len(T3_COLUMNS)
@@ -154,7 +154,7 @@ def _unvouched(table: Table3, apart: set[int], mostly_apart: bool, printed: int)
 def _read_by_rows(rows: list[Row]) -> tuple[Table3, list[Finding]]:
     width = _header_width(rows)
     units, stray = segment(rows)
-    findings = [] if redistribute_dump(units, stray) else _stray_findings(stray)
+    findings = _stray_findings(stray)
     place_by_column(units)
     table = Table3(
         rows={k: [None] * WIDTH for k in T3_ROWS},

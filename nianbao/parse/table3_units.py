@@ -123,42 +123,9 @@ def _attach(cur: Unit | None, row: Row) -> bool:
     return False
 
 
-def data_units(units: list[Unit]) -> list[Unit]:
-    """Units naming a row from 一、本年新收 on (headers and category heads left out)."""
-    start = next((i for i, u in enumerate(units) if t3_key(u.text) == "new_received"), None)
-    if start is None:
-        return []
-    tail = units[start:]
-    return [u for i, u in enumerate(tail) if t3_key(u.text) and not is_category_header(u, tail[i + 1 : i + 2])]
-
-
 def is_category_header(unit: Unit, following: list[Unit]) -> bool:
     """"(六)其他处理" followed by "1.…" heads its sub-rows (2021), it is not a row itself."""
     return bool(t3_category(unit.text) and following and re.match(r"\d", clean_label(following[0].text)))
-
-
-def redistribute_dump(units: list[Unit], stray: list[Row]) -> bool:
-    """Labels and numbers printed apart (column dumps): pair all numbers with all rows in order.
-
-    Used only when the line-by-line pairing left rows without numbers or numbers without
-    rows, and the count of numbers is exactly seven per row.
-    """
-    keyed = data_units(units)
-    if len(keyed) < 3:
-        return False
-    broken = bool([r for r in stray if len(r.values) > 1 or r.labels]) or any(u.cells is None for u in keyed)
-    if not broken:
-        return False
-    placed: list[Placed] = [c for u in units if u.cells for c in u.cells]
-    placed += [(c, row.line, None) for row in stray for c in row.values]
-    placed.sort(key=lambda p: p[1])  # print order; stable within a line
-    if len(placed) != WIDTH * len(keyed):
-        return False
-    for u in units:
-        u.cells = None
-    for i, unit in enumerate(keyed):
-        unit.cells = placed[i * WIDTH : (i + 1) * WIDTH]
-    return True
 
 
 def place_by_column(units: list[Unit]) -> None:
