@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import combinations
 
 from ..model import T3_COLUMNS
 
@@ -84,6 +85,26 @@ def align(numbers: list[Placed], keys: list[str]) -> Alignment | None:
         return plain
     grouped = _align(numbers, keys, GROUPED)
     return grouped if grouped.agreed == n else plain
+
+
+def align_without_strays(numbers: list[Placed], keys: list[str], strays: list[int]) -> Alignment | None:
+    """``align``, when the stream holds one or two numbers more than the rows take and
+    some are strays (a page number printed bare between the rows): each way of leaving
+    out that many strays is tried, and a reading is kept only if exactly one of them
+    makes every row add up."""
+    extra = len(numbers) - WIDTH * len(keys)
+    if extra == 0:
+        return align(numbers, keys)
+    if extra not in (1, 2) or len(strays) > 8:
+        return None
+    fits = []
+    for left_out in combinations(strays, extra):
+        kept = [p for j, p in enumerate(numbers) if j not in left_out]
+        found = align(kept, keys)
+        if found is not None and found.agreed == len(keys):
+            fits.append(found)
+    readings = {tuple(tuple(c[0] if c else None for c in f.rows[k]) for k in keys) for f in fits}
+    return fits[0] if len(readings) == 1 else None
 
 
 def _align(numbers: list[Placed], keys: list[str], layouts: tuple[tuple[int, int], ...]) -> Alignment:

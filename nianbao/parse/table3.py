@@ -8,7 +8,7 @@ A missing or garbled row therefore never shifts the rows after it.
 from __future__ import annotations
 
 from ..model import T3_COLUMNS, T3_OUTCOME_ROWS, T3_ROWS, T3_ROWS_2021_ONLY, Finding, Table3
-from .align import align
+from .align import align_without_strays
 from .cells import Row
 from .table3_units import Unit, is_category_header, place_by_column, segment
 from .vocabulary import t3_category, t3_key, t3_last_category, t3_numbered
@@ -25,8 +25,9 @@ def realign(rows: list[Row], table: Table3) -> tuple[Table3, list[Finding], bool
     in_place = all(row.labels for row in rows if row.values or row.lead)
     if in_place and all(table.printed.get(k) == WIDTH for k in keys):
         return None  # every row printed whole beside its label: that reading stands, right or wrong
+    strays = _strays(rows, numbers)
     for candidate in (keys, list(T3_ROWS), [k for k in T3_ROWS if k not in T3_ROWS_2021_ONLY]):
-        found = align(numbers, candidate)
+        found = align_without_strays(numbers, candidate, strays)
         if found is not None:
             break
     else:
@@ -41,6 +42,21 @@ def realign(rows: list[Row], table: Table3) -> tuple[Table3, list[Finding], bool
             if cell is not None:
                 out.rows[key][col], out.lines[key][col] = cell
     return out, _realigned_findings(found, numbers), found.agreed == len(found.rows)
+
+
+def _strays(rows: list[Row], numbers: list[tuple]) -> list[int]:
+    """Indexes in ``numbers`` of a number alone between blank lines next to a line of
+    text: how a bare page number sits among a page's columns."""
+    lone = set()
+    for i, row in enumerate(rows):
+        if len(row.values) + len(row.lead) != 1 or row.labels:
+            continue
+        before, after = rows[i - 1] if i else None, rows[i + 1] if i + 1 < len(rows) else None
+        apart = (before is None or before.line < row.line - 1) and (after is None or after.line > row.line + 1)
+        beside_text = any(r is not None and r.labels and not r.values for r in (before, after))
+        if apart and beside_text:
+            lone.add(row.line)
+    return [j for j, (_v, line) in enumerate(numbers) if line in lone]
 
 
 def _agreeing_rows(table: Table3) -> int:
