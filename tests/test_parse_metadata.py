@@ -48,3 +48,18 @@ def test_contact_details_are_read():
 def test_website_is_read():
     (path,) = SEEDS.glob("000_*.txt")
     assert parse_file(path).contact.website == "https://www.ycjl.gov.cn/"
+
+
+def test_a_title_without_agency_takes_who_the_preamble_says_compiled_it():
+    lines = [
+        "2024年政府信息公开工作年度报告",
+        "本报告根据《中华人民共和国政府信息公开条例》规定，由某某县统计局编制而成。",
+        "一、总体情况",
+    ]
+    meta = read_metadata(normalize_lines(lines), 2)
+    assert (meta.agency, meta.year) == ("某某县统计局", 2024)
+
+
+def test_compiled_by_this_office_names_no_agency():
+    lines = ["2024年政府信息公开工作年度报告", "本报告由本机关编制。", "一、总体情况"]
+    assert read_metadata(normalize_lines(lines), 2).agency is None

@@ -12,9 +12,13 @@ _YEAR = r"(?P<year>20\d{2})\s*年\s*度?"
 #: "金林区人民政府 2025 年政府信息公开工作年度报告" / "2020 年金林区政府信息公开…"
 _TITLE = re.compile(rf"^(?P<before>.*?)\s*{_YEAR}\s*(?P<after>.*?)\s*政府信息公开(?:工作)?(?:年度)?(?:工作)?报告")
 #: "政府信息公开工作年度报告（2022年）"
-_TITLE_YEAR_AFTER = re.compile(r"^(?P<before>.*?)(?P<after>)\s*政府信息公开(?:工作)?(?:年度)?报告\s*[(（]\s*(?P<year>20\d{2})\s*年?度?\s*[)）]")
+_TITLE_YEAR_AFTER = re.compile(
+    r"^(?P<before>.*?)(?P<after>)\s*政府信息公开(?:工作)?(?:年度)?报告\s*[(（]\s*(?P<year>20\d{2})\s*年?度?\s*[)）]"
+)
 #: "现将金林区人民政府 2025 年政府信息公开工作年度报告予以公布"
-_ANNOUNCED = re.compile(r"(?:现将|现发布|特发布|现予公布)([^，。,《》]{2,40}?20\d{2}\s*年\s*度?[^，。,《》]{0,20}?政府信息公开(?:工作)?(?:年度)?报告)")
+_ANNOUNCED = re.compile(
+    r"(?:现将|现发布|特发布|现予公布)([^，。,《》]{2,40}?20\d{2}\s*年\s*度?[^，。,《》]{0,20}?政府信息公开(?:工作)?(?:年度)?报告)"
+)
 _QUOTED_TITLE = re.compile(r"《([^《》]{0,40}?20\d{2}\s*年\s*度?[^《》]{0,20}?政府信息公开(?:工作)?(?:年度)?报告)》")
 _AGENCY_END = re.compile(r"(政府|办公室|局|委员会|委|厅|部|院|署|会|中心|办|所|站|队|馆|公司|镇|乡|街道|区|县|市|省|州|旗|盟)$")
 _REGION_ONLY = re.compile(r"^.{1,12}?(省|自治区|市|州|盟|区|县|旗|镇|乡)$")
@@ -61,8 +65,9 @@ def read_metadata(norm: list[str], preamble_end: int) -> Metadata:
     meta = Metadata()
     preamble, publisher = _page_fields(norm[: max(preamble_end, 1)])
     _read_title(preamble, meta)
+    publisher = publisher or _compiled_by(norm[:80])
     if meta.agency is None and publisher:
-        meta.agency = publisher  # no agency in the title: the page's own 发布机构
+        meta.agency = publisher  # no agency in the title: the page's 发布机构, or who compiled it
         meta.title = meta.title if meta.year is None else _title(publisher, str(meta.year))
     if meta.agency:
         meta.agency = correct_places(_as_the_text_spells_it(meta.agency, norm))
@@ -90,6 +95,17 @@ def _as_the_text_spells_it(agency: str, norm: list[str]) -> str:
     own = counts.get(agency, 0)
     best = max(sorted(counts), key=lambda w: counts[w], default=agency)
     return best if counts.get(best, 0) > max(own, 1) and _AGENCY_END.search(best) else agency
+
+
+#: "本报告由金林区人民政府办公室编制" / "…由伊美区民政局负责编制而成"
+_COMPILED_BY = re.compile(r"(?:本(?:年度)?报告|本年报)[^。]{0,40}?由([^，,。由]{2,30}?)(?:负责|组织|牵头)?(?:编制|编写|汇总|起草)")
+
+
+def _compiled_by(lines: list[str]) -> str | None:
+    """The agency the preamble says compiled the report, when it names one."""
+    m = _COMPILED_BY.search("".join(line.strip() for line in lines))
+    name = _clean(m.group(1)) if m else ""
+    return name if name and _AGENCY_END.search(name) else None
 
 
 def _unconfused(text: str) -> str:
