@@ -69,6 +69,17 @@ def test_agency_pages_and_the_overview_link_their_regions(pages):
     assert [_href("index.html", a) for a in pages["index.html"].select("#by-region a")] == ["regions/yichun.html"]
 
 
+def test_report_pages_link_their_regions_in_the_breadcrumbs(pages):
+    report = "reports/jinlin-district-government-2025.html"
+    crumbs = [(a.get_text(), _href(report, a)) for a in pages[report].select("nav.crumbs a")]
+    assert crumbs == [
+        ("总览", "index.html"),
+        ("伊春市", "regions/yichun.html"),
+        ("金林区", JINLIN),
+        ("金林区人民政府", "agencies/jinlin-district-government.html"),
+    ]
+
+
 def test_regions_without_an_entry_get_a_stable_hashed_slug():
     registry = Registry()
     slug = registry.region_slug(("甲市", "乙区"))

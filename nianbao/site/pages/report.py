@@ -10,8 +10,9 @@ from ...model import Finding, Report
 from ..context import SiteData
 from ..corpus import Entry
 from ..labels import FORM_LABELS, SECTION_LABELS, SEVERITY_LABELS, cell_label
-from ..urls import INDEX, agency_page, cell_anchor, line_anchor, original_file, rel, report_json, report_page, year_page
+from ..urls import agency_page, cell_anchor, line_anchor, original_file, rel, report_json, report_page, year_page
 from .common import Cell, Grid, HeadCell, Link, Page, Prose, Row, make_meta
+from .region import region_crumbs
 from .report_tables import FindingIndex, table2_grid, table3_grid, table4_grid
 
 #: Which table is printed under which section.
@@ -84,7 +85,7 @@ def report_page_for(data: SiteData, entry: Entry) -> Page:
     path = report_page(entry)
     report = entry.report
     index = FindingIndex(list(report.findings), confirmed=confirmed_cells(report), counts=confidence(report))
-    crumbs = ((INDEX, "总览"), (agency_page(entry.agency.slug), entry.agency.name))
+    crumbs = (*region_crumbs(data.corpus, entry.agency.region), (agency_page(entry.agency.slug), entry.agency.name))
     meta = make_meta(path, f"{entry.label} 政府信息公开工作年度报告", data.build_date, crumbs)
     ctx = ReportContext(
         heading=report.title or f"{entry.agency.name}{entry.year_label}政府信息公开工作年度报告",
