@@ -34,3 +34,23 @@ def test_a_number_after_a_complete_item_is_not_taken():
     got = _table2(T2 + ["规章", "0", "1", "2", "3", "行政规范性文件", "7", "3", "40"])
     assert got["regulations"] == {"issued": 0, "repealed": 1, "in_force": 2}
     assert got["normative_documents"] == {"issued": 7, "repealed": 3, "in_force": 40}
+
+
+def test_a_column_dump_with_a_section_labelled_after_a_page_break():
+    lines = ["第二十条第（一）项", "信息内容", "规章", "行政规范性文件", "第二十条第（五）项", "信息内容", "行政许可",
+             "第二十条第（六）项", "", "本年制发件数", "0", "3", "", "本年废止件数", "0", "1", "本年处理决定数量", "8", "",
+             "-2-", "", "现行有效件数", "0", "7", "", "信息内容", "行政处罚", "行政强制", "", "本年处理决定数量", "5", "0"]  # fmt: skip
+    got = _table2(lines)
+    assert got["regulations"] == {"issued": 0, "repealed": 0, "in_force": 0}
+    assert got["normative_documents"] == {"issued": 3, "repealed": 1, "in_force": 7}
+    assert (got["licensing"], got["punishment"], got["coercion"]) == (8, 5, 0)
+
+
+def test_a_column_dump_whose_second_row_is_printed_under_the_first():
+    # 2019 template: 行政许可's three numbers under their column names, then the next
+    # item's three with none
+    lines = ["第二十条第（五）项", "信息内容", "行政许可", "其他对外管理服务", "事项", "", "上一年项目数量", "4", "",
+             "本年增/减", "41", "", "处理决定数量", "150", "", "192", "", "-77", "", "22"]  # fmt: skip
+    items = {i["item"]: i["values"] for i in _table2(lines)["items"]}
+    assert items["行政许可"] == {"上一年项目数量": 4, "本年增/减": 41, "处理决定数量": 150}
+    assert items["其他对外管理服务事项"] == {"上一年项目数量": 192, "本年增/减": -77, "处理决定数量": 22}

@@ -30,33 +30,59 @@ def read_column_dump(rows: list[Row]) -> Table2 | None:
     for row in rows:
         label = re.sub(r"\s+", "", row.label)
         names = column_names(label) if not row.values else []
-        if SECTION.search(label) and not blocks:
-            sections.append([])
+        if SECTION.search(label):
+            sections.append([])  # a page break may put a section's labels after columns
         elif names:
             blocks.extend((n, []) for n in names)
         elif row.values and blocks:
             blocks[-1][1].extend((c.value, row.line) for c in row.values)
-        elif label and sections and not blocks and "信息内容" not in label:
+        elif label and sections and "信息内容" not in label and not row.values:
             items = sections[-1]
             if ITEM.match(label) or not items:
                 items.append(label)
-            else:
-                items[-1] += label
-    return _deal(sections, blocks)
+            elif not blocks or blocks[-1][1] == []:
+                items[-1] += label  # a wrapped item label
+    if not blocks or all(not values for _n, values in blocks):
+        return None
+    return _deal(sections, _by_rows(blocks))
+
+
+def _by_rows(blocks):
+    """A group's columns with unequal counts (4 | 41 | 150 192 -77 22: the second item's
+    row printed under the first's, without column names) hold its items row by row."""
+    out, run = [], []
+    for name, values in blocks + [("", [])]:
+        if run and (not name or not _same_group([(n, v) for n, v in run], name)):
+            counts = {len(v) for _n, v in run}
+            flat = [p for _n, v in run for p in v]
+            if len(counts) > 1 and len(flat) % len(run) == 0:
+                m = len(run)
+                run = [(n, flat[j::m]) for j, (n, _v) in enumerate(run)]
+            out += run
+            run = []
+        if name:
+            run.append((name, values))
+    return out
 
 
 def _deal(sections: list[list[str]], blocks) -> Table2 | None:
-    table = Table2()
-    queue = [b for b in blocks if b[1]]
-    for items in sections:
-        taken = []
-        while queue and len(queue[0][1]) == len(items) and _same_group(taken, queue[0][0]):
-            taken.append(queue.pop(0))
-        if not taken:
+    """Each column, in print order, goes to the first section with as many items that
+    has not got it yet and whose template group it belongs to."""
+    taken: list[list] = [[] for _ in sections]
+    for name, values in blocks:
+        if not values:
+            continue
+        home = next((i for i, items in enumerate(sections) if len(items) == len(values) and _same_group(taken[i], name)), None)
+        if home is None:
             return None
-        for i, name in enumerate(items):
-            table.items.append(Table2Item(name, {c: vals[i][0] for c, vals in taken}, {c: vals[i][1] for c, vals in taken}))
-    return table if table.items and not queue else None
+        taken[home].append((name, values))
+    if not all(taken) or not sections:
+        return None
+    table = Table2()
+    for items, columns in zip(sections, taken, strict=True):
+        for i, item in enumerate(items):
+            table.items.append(Table2Item(item, {c: vals[i][0] for c, vals in columns}, {c: vals[i][1] for c, vals in columns}))
+    return table
 
 
 def _same_group(taken, column: str) -> bool:
