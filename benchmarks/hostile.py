@@ -67,6 +67,22 @@ def linearity() -> None:
         doc = read_html(Path("deep.html"), data)
         took = time.perf_counter() - start
         print(f"read_html, {depth:>7,} deep ({len(data) / 1e6:.1f} MB): {took:.2f} s, {[f.rule for f in doc.findings]}")
+    _text_linearity()
+
+
+def _text_linearity() -> None:
+    """The parser on text shapes that were superlinear: a line of spaces (the breadcrumb
+    test), thousands of lines with no sentence end (paragraph joining)."""
+    from nianbao.ingest import Document
+    from nianbao.parse import parse_document
+
+    title = "某某县人民政府2024年政府信息公开工作年度报告"
+    for n in (4_000, 40_000):
+        shapes = {"a line of spaces": [title, " " * n], "lines without 。": [title, "一、总体情况"] + [f"第{i}行" for i in range(n)]}
+        for name, lines in shapes.items():
+            start = time.perf_counter()
+            parse_document(Document(Path("t.txt"), "text", lines))
+            print(f"parse_document, {name}, n = {n:>6,}: {time.perf_counter() - start:.2f} s")
 
 
 def main() -> int:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Contact
+from .normalize import compact
 from .places import correct_places
 
 _YEAR = r"(?P<year>20\d{2})\s*年\s*度?"
@@ -54,9 +55,11 @@ _PAGE_FIELD = re.compile(
     r"^\s*(?P<name>标\s*题|题\s*目|文章标题|名\s*称|发布机构|发文机关|发布单位|来\s*源|信息来源|发布时间|发布日期|成文日期"
     r"|索\s*引\s*号|文\s*号|发文字号|主题分类|主题词|浏览次数|点击数|访问量|字号|分\s*类|有效性|时\s*间)\s*[:：]\s*(?P<value>.*)$"
 )
-_BODY_MARK = re.compile(r"^\s*[=\-*#【\[]*\s*(?:正\s*文|全\s*文|内\s*容)\s*[=\-*#】\]]*\s*[:：]?\s*$")
+_BODY_MARK = re.compile(r"^[=\-*#【\[]*(?:正文|全文|内容)[=\-*#】\]]*[:：]?$")
 #: A breadcrumb above the title: "首页 > 政务公开 > … > 政府信息公开年报".
-_BREADCRUMB = re.compile(r"^\s*(?:当前位置|您的位置|你的位置|位置)?\s*[:：]?\s*首页|(?:[>›»/]\s*[^>›»/]{1,16}\s*){2,}$|.*[>›»].*[>›»]")
+#: Matched against the line without white space, so no pattern backtracks over a long
+#: run of it (``\s*`` next to ``\s*`` was cubic on a line of spaces).
+_BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|你的位置|位置)?[:：]?首页|^(?:[>›»/][^>›»/]{1,16}){2,}$|^[^>›»]*[>›»][^>›»]*[>›»]")
 _TITLE_FIELDS = {"标题", "题目", "文章标题", "名称"}
 _AGENCY_FIELDS = {"发布机构", "发文机关", "发布单位", "来源", "信息来源"}
 
@@ -126,7 +129,8 @@ def _page_fields(lines: list[str]) -> tuple[list[str], str | None]:
                 publisher = _clean(value)
             out.append(value if name in _TITLE_FIELDS else "")
         else:
-            out.append("" if _BODY_MARK.match(line) or _BREADCRUMB.match(line) else line)
+            bare = compact(line)  # no white space: no pattern backtracks over a run of it
+            out.append("" if _BODY_MARK.match(bare) or _BREADCRUMB.match(bare) else line)
     return out, publisher
 
 

@@ -86,7 +86,7 @@ def section_spans(headings: list[Heading], n_lines: int) -> dict[str, tuple[int,
     return spans
 
 
-_BREAK_AFTER = re.compile(r"[。！？!?；;:：]$|[。！？]”$")
+_BREAK_AFTER = re.compile(r"[。！？!?；;:：]$|[。！？]”$")  # searched in the last 2 characters only
 _PARA_START = re.compile(
     r"^(?:#|\(?[一二三四五六七八九十]+[)、.]|（[一二三四五六七八九十]+）|\d+[.、)]\D|[一二三四五六七八九十]是|存在问题|整改措施|改进措施)"
 )
@@ -95,31 +95,33 @@ _PARA_START = re.compile(
 def repair_paragraphs(lines: list[str]) -> str:
     """Join lines that a PDF broke inside a sentence; keep real paragraph breaks."""
     paragraphs: list[str] = []
-    current = ""
+    parts: list[str] = []  # the paragraph so far, joined once it ends (linear in its length)
     for raw in lines:
         line = raw.strip()
         if not line:
             continue
-        if current and (_BREAK_AFTER.search(current) or _PARA_START.match(line) or _is_subheading(current)):
-            paragraphs.append(current)
-            current = ""
-        current = _join(current, line)
-    if current:
-        paragraphs.append(current)
+        if parts and (_BREAK_AFTER.search(parts[-1][-2:]) or _PARA_START.match(line) or _is_subheading(parts)):
+            paragraphs.append("".join(parts))
+            parts = []
+        if parts and _spaced(parts[-1], line):
+            parts.append(" ")
+        parts.append(line)
+    if parts:
+        paragraphs.append("".join(parts))
     return "\n".join(paragraphs)
 
 
-def _is_subheading(text: str) -> bool:
-    """"（一）主动公开情况": a short numbered line without sentence punctuation."""
-    return len(text) <= 30 and bool(_PARA_START.match(text)) and not re.search(r"[，。；,;]", text)
+def _is_subheading(parts: list[str]) -> bool:
+    """ "（一）主动公开情况": a short numbered line without sentence punctuation."""
+    if sum(map(len, parts[:31])) > 30:
+        return False
+    text = "".join(parts)
+    return bool(_PARA_START.match(text)) and not re.search(r"[，。；,;]", text)
 
 
-def _join(left: str, right: str) -> str:
-    if not left:
-        return right
-    if left[-1].isascii() and right[0].isascii() and left[-1].isalnum() and right[0].isalnum():
-        return left + " " + right
-    return left + right
+def _spaced(left: str, right: str) -> bool:
+    """Two words of Latin letters or digits broken over lines keep a space between them."""
+    return left[-1].isascii() and right[0].isascii() and left[-1].isalnum() and right[0].isalnum()
 
 
 def build_sections(headings: list[Heading], spans: dict[str, tuple[int, int]], text_lines) -> list[Section]:
