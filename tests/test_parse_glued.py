@@ -167,3 +167,14 @@ def test_a_run_of_fewer_zeros_than_cells_is_a_short_row_with_a_warning():
     assert got["table3"]["rows"]["new_received"] == [0, 0, 0, 0, 0, 0, None]
     (warning,) = _rules(got)["parse.glued_short"]
     assert "6 个 0" in warning["message"]
+
+
+def test_a_table_of_thousands_of_hard_rows_stops_searching(monkeypatch):
+    steps = []
+    real = glued.parse_number
+    monkeypatch.setattr(glued, "parse_number", lambda text: steps.append(1) or real(text))
+    rows = ["1.属于国家秘密123456789012345"] * 6000  # each row: thousands of cuts to try
+    got = _parse(HEAD + ["无。"] + T3_HEAD + rows)
+    assert "parse.glued_ambiguous" in _rules(got)
+    # the whole table's search is bounded, not each row's: at most one piece per length per step
+    assert len(steps) <= 16 * (glued.TABLE_BUDGET + 2 * glued.BUDGET)

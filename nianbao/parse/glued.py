@@ -30,8 +30,10 @@ _STATED = re.compile(r"(?<![\d.:\-])(\d+(?:\.\d+)?)\s*(?:件|条|项|个|次|人
 _DIGITS_ONLY = re.compile(r"^\d{2,}$")
 _COUNT = re.compile(r"^(?:0|[1-9]\d{0,6})$")
 _SIGNED = re.compile(r"^(?:[+\-]|增|减)?(?:0|[1-9]\d{0,6}|[1-9]\d{0,2}(?:,\d{3})+)(?:\.\d{1,2})?(?:元|万元)?$")
-#: Bounds on the search: steps per row, and candidates kept before calling it ambiguous.
+#: Bounds on the search: steps per row, steps per table (a crafted page of thousands of
+#: glued rows), and candidates kept before calling a row ambiguous.
 BUDGET = 200_000
+TABLE_BUDGET = 1_000_000
 MAX_CANDIDATES = 50
 
 Values = tuple[float, ...]
@@ -94,22 +96,27 @@ def _match(line: str) -> tuple[str, str] | None:
 # ---------------------------------------------------------------- the search
 
 
-def splits(run: str, width: int, piece: re.Pattern[str], accept: Callable[[Values], bool], prune=None, closing=None) -> list[Cut]:
+def splits(
+    run: str, width: int, piece: re.Pattern[str], accept: Callable[[Values], bool], prune=None, closing=None, spent: list[int] | None = None
+) -> list[Cut]:
     """Every cut of ``run`` into ``width`` numbers that ``accept`` allows.
 
     ``prune(values)`` may reject a partial cut early; ``closing(values)`` names the last
     number outright (a row total), so only the other pieces are searched. Raises
-    _TooMany past the budget.
+    _TooMany past the budget, or once ``spent`` (the table's steps so far, updated
+    here) passes TABLE_BUDGET.
     """
     found: list[Cut] = []
-    steps = 0
+    spent = spent if spent is not None else [0]
+    steps, before = 0, spent[0]
 
     def walk(pos: int, parts: list[tuple[float, str]]) -> None:
         nonlocal steps
         steps += 1
         if pos < len(run) and run[pos] == " ":
             pos += 1  # a space in the run is a cell boundary: no piece spans it
-        if steps > BUDGET or len(found) > MAX_CANDIDATES:
+        if steps > BUDGET or before + steps > TABLE_BUDGET or len(found) > MAX_CANDIDATES:
+            spent[0] = before + steps
             raise _TooMany
         if len(parts) == width:
             values = tuple(v for v, _t in parts)
@@ -136,6 +143,7 @@ def splits(run: str, width: int, piece: re.Pattern[str], accept: Callable[[Value
             walk(end, parts + [(value, text)])
 
     walk(0, [])
+    spent[0] = before + steps
     return found
 
 
@@ -145,12 +153,12 @@ def _cut_decimals(text: str, run: str, end: int) -> bool:
     return "." in text and len(text.rsplit(".", 1)[1]) == 1 and end < len(run) and run[end].isdigit()
 
 
-def _candidates(row: GluedRow, piece: re.Pattern[str], accept, prune=None, closing=None) -> list[Cut] | None:
+def _candidates(row: GluedRow, piece: re.Pattern[str], accept, prune=None, closing=None, spent=None) -> list[Cut] | None:
     """Cuts obeying the arithmetic; if none does, cuts obeying the reading alone (the
     source may itself be inconsistent: the checks report that). None: search too big."""
     try:
-        strict = splits(row.run, row.width, piece, accept, prune, closing)
-        return strict or splits(row.run, row.width, piece, lambda _v: True)
+        strict = splits(row.run, row.width, piece, accept, prune, closing, spent)
+        return strict or splits(row.run, row.width, piece, lambda _v: True, spent=spent)
     except _TooMany:
         return None
 
@@ -159,6 +167,7 @@ def _candidates(row: GluedRow, piece: re.Pattern[str], accept, prune=None, closi
 
 
 def _table3(out: list[str], start: int, end: int, narrative: set[float]) -> list[Finding]:
+    spent = [0]  # search steps over the whole table
     width, rows, category = 7, [], None
     header = ""
     for i in range(start, end):
@@ -182,9 +191,9 @@ def _table3(out: list[str], start: int, end: int, narrative: set[float]) -> list
             rows.append(row)
             continue
         if width == 7:
-            found = _candidates(row, _COUNT, _row_total, closing=sum)
+            found = _candidates(row, _COUNT, _row_total, closing=sum, spent=spent)
         else:
-            found = _candidates(row, _COUNT, lambda _v: True)
+            found = _candidates(row, _COUNT, lambda _v: True, spent=spent)
         row.candidates, row.capped = found or [], found is None
         rows.append(row)
     if width == 7:
@@ -268,6 +277,7 @@ def _tie_break(rows: list[GluedRow], narrative: set[float], keys, position: int 
 
 
 def _table2(out: list[str], start: int, end: int, narrative: set[float]) -> list[Finding]:
+    spent = [0]  # search steps over the whole table
     rows: list[GluedRow] = []
     width, accept = 0, _anything
     for i in range(start, end):
@@ -282,7 +292,7 @@ def _table2(out: list[str], start: int, end: int, narrative: set[float]) -> list
         if width == 0:
             continue
         row = GluedRow(i, hit[0], hit[1], width)
-        found = _candidates(row, _SIGNED, accept)
+        found = _candidates(row, _SIGNED, accept, spent=spent)
         row.candidates, row.capped = found or [], found is None
         rows.append(row)
     _tie_break(rows, narrative, (), None)
@@ -310,6 +320,7 @@ def _never_below_zero(names: list[str]) -> Callable[[Values], bool]:
 
 
 def _table4(out: list[str], start: int, end: int, narrative: set[float]) -> list[Finding]:
+    spent = [0]  # search steps over the whole table
     rows: list[GluedRow] = []
     for i in range(start, end):
         line = out[i].strip()
@@ -323,7 +334,7 @@ def _table4(out: list[str], start: int, end: int, narrative: set[float]) -> list
         else:
             continue
         row = rows[-1]
-        found = _candidates(row, _COUNT, _blocks_add_up, _blocks_prune)
+        found = _candidates(row, _COUNT, _blocks_add_up, _blocks_prune, spent=spent)
         row.candidates, row.capped = found or [], found is None
     _tie_break(rows, narrative, (), None)
     return _write(out, rows, "表4")

@@ -15,6 +15,10 @@ from .table2_dump import read_column_dump
 from .table2_names import ITEM, SECTION, column_names
 
 
+#: A header wrapped over lines is a few dozen characters; past this, lines are not one.
+_MAX_HEADER = 200
+
+
 class _Reader:
     """Feeds rows one by one; keeps the header above and any unfinished item label."""
 
@@ -49,7 +53,7 @@ class _Reader:
             # the column names may follow on the same line ("第二十条第(一)项信息内容本年制发件数…")
             self.header, self.in_header = label[SECTION.search(label).end() :], True
             self.columns = column_names(self.header)
-        elif "信息内容" in label or (self.in_header and not ITEM.match(label)):
+        elif "信息内容" in label or (self.in_header and not ITEM.match(label) and len(self.header) < _MAX_HEADER):
             self._flush()
             self.header = label if "信息内容" in label else self.header + label
             self.columns = column_names(self.header) or self.columns
