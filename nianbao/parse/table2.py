@@ -14,7 +14,6 @@ from .cells import Row
 from .table2_dump import read_column_dump
 from .table2_names import ITEM, SECTION, column_names
 
-
 #: A header wrapped over lines is a few dozen characters; past this, lines are not one.
 _MAX_HEADER = 200
 
