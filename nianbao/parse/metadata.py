@@ -90,7 +90,7 @@ def _as_the_text_spells_it(agency: str, norm: list[str]) -> str:
         return agency
     text = _unconfused("".join(line.strip() for line in norm[:400]))
     counts: dict[str, int] = {}
-    for i in range(len(text) - n + 1):
+    for i in _window_starts(text, agency):
         window = text[i : i + n]
         if window[-1] == agency[-1] and window[0] == agency[0] or window[-2:] == agency[-2:]:
             if sum(a != b for a, b in zip(window, agency, strict=True)) <= 2:
@@ -109,6 +109,19 @@ def _compiled_by(lines: list[str]) -> str | None:
     m = _COMPILED_BY.search("".join(line.strip() for line in lines))
     name = _clean(m.group(1)) if m else ""
     return name if name and _AGENCY_END.search(name) else None
+
+
+def _window_starts(text: str, agency: str) -> list[int]:
+    """Where a window as long as ``agency`` may start and share its first character or
+    its last two (found with str.find, not by trying every position)."""
+    n, starts = len(agency), set()
+    for needle, back in ((agency[0], 0), (agency[-2:], n - 2)):
+        j = text.find(needle)
+        while j != -1:
+            if 0 <= j - back <= len(text) - n:
+                starts.add(j - back)
+            j = text.find(needle, j + 1)
+    return sorted(starts)
 
 
 def _unconfused(text: str) -> str:

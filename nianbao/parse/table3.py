@@ -25,6 +25,8 @@ def realign(rows: list[Row], table: Table3) -> tuple[Table3, list[Finding], bool
     in_place = all(row.labels for row in rows if row.values or row.lead)
     if in_place and all(table.printed.get(k) == WIDTH for k in keys):
         return None  # every row printed whole beside its label: that reading stands, right or wrong
+    if _agreeing_rows(table) >= len(keys):
+        return None  # every row already adds up: no cutting can do better
     strays = _strays(rows, numbers)
     for candidate in (keys, list(T3_ROWS), [k for k in T3_ROWS if k not in T3_ROWS_2021_ONLY]):
         found = align_without_strays(numbers, candidate, strays)
