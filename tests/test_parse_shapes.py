@@ -2,7 +2,10 @@
 
 The fixtures come from tests/fixtures/make_shapes.py (regenerate with
 ``python -m tests.fixtures.make_shapes``; mineru_seed000.md is hand-made: Markdown whose
-tables are HTML, as PDF-to-Markdown tools write it); each must parse to its expected values.
+tables are HTML, as PDF-to-Markdown tools write it; corpus003144_dash_pagenumber.txt is
+report 3144 of ``benchmarks/make_corpus.py`` with its truth: PDF text with wrapped labels,
+a "—" cell and a bare page number after table 3, which the stream decoder once misread);
+each must parse to its expected values.
 """
 
 from __future__ import annotations

@@ -25,8 +25,9 @@ def realign(rows: list[Row], table: Table3) -> tuple[Table3, list[Finding], bool
     in_place = all(row.labels for row in rows if row.values or row.lead)
     if in_place and all(table.printed.get(k) == WIDTH for k in keys):
         return None  # every row printed whole beside its label: that reading stands, right or wrong
-    if _agreeing_rows(table) >= len(keys):
-        return None  # every row already adds up: no cutting can do better
+    explained = _agreeing_rows(table) + sum(1 for k in table.found if None in table.rows[k])
+    if explained >= len(keys):
+        return None  # every row adds up or was printed with a blank: no cutting can do better
     strays = _strays(rows, numbers)
     for candidate in (keys, list(T3_ROWS), [k for k in T3_ROWS if k not in T3_ROWS_2021_ONLY]):
         found = align_without_strays(numbers, candidate, strays)
@@ -34,8 +35,8 @@ def realign(rows: list[Row], table: Table3) -> tuple[Table3, list[Finding], bool
             break
     else:
         return None
-    if found.agreed <= _agreeing_rows(table):
-        return None
+    if found.agreed <= explained:
+        return None  # a row printed with a blank ("—") cannot add up, and is no worse for it
     out = Table3(rows={k: [None] * WIDTH for k in T3_ROWS}, lines={k: [None] * WIDTH for k in T3_ROWS})
     for key, cells in found.rows.items():
         out.found.append(key)
