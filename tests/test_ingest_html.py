@@ -132,9 +132,17 @@ def _titled_page(title: str, body: str) -> bytes:
 BODY = "<p>本报告中所列数据的统计时限自2020年1月1日至12月31日。本年度报告内容可以在门户网站查阅。</p><p>一、总体情况</p>"
 
 
-def test_a_title_only_in_the_page_title_is_read_with_the_site_name_cut_off(tmp_path):
+@pytest.mark.parametrize(
+    "title",
+    [
+        "2020年金林区政府信息公开工作年度报告-金林区人民政府办公室",
+        "金林区人民政府门户网站 - 2020年金林区政府信息公开工作年度报告",  # the site's name first
+        "政务公开_2020年金林区政府信息公开工作年度报告_金林区人民政府",
+    ],
+)
+def test_a_title_only_in_the_page_title_is_read_with_the_site_name_cut_off(tmp_path, title):
     path = tmp_path / "a.html"
-    path.write_bytes(_titled_page("2020年金林区政府信息公开工作年度报告-金林区人民政府办公室", BODY))
+    path.write_bytes(_titled_page(title, BODY))
     assert read(path).lines[0] == "2020年金林区政府信息公开工作年度报告"
     assert parsed(path)["agency"] == "金林区人民政府" and parsed(path)["year"] == 2020
 

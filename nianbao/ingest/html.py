@@ -135,9 +135,10 @@ def _page_title(soup: BeautifulSoup) -> str | None:
     """The <title> when it names a report ("2020年金林区…年度报告-金林区人民政府办公室"),
     the site's name after it cut off."""
     tag = soup.find("title")
-    text = " ".join(tag.get_text(" ").split()) if tag else ""
-    m = _REPORT_TITLE.search(text[:300])
-    return text[: m.end()].lstrip("-_|— ") if m else None
+    text = " ".join(tag.get_text(" ").split())[:300] if tag else ""
+    # "站名 - 2020年…年度报告 - 发布机构": the part that names the report
+    parts = [p.strip() for p in re.split(r"\s[-_|—–]+\s|[_|—–]+|(?<=[\u4e00-\u9fff）)])-(?=[\u4e00-\u9fff\d])", text)]
+    return next((p for p in parts if _REPORT_TITLE.search(p)), None)
 
 
 def _strip_chrome(soup: BeautifulSoup) -> None:
