@@ -63,3 +63,13 @@ def test_a_title_without_agency_takes_who_the_preamble_says_compiled_it():
 def test_compiled_by_this_office_names_no_agency():
     lines = ["2024年政府信息公开工作年度报告", "本报告由本机关编制。", "一、总体情况"]
     assert read_metadata(normalize_lines(lines), 2).agency is None
+
+
+def test_a_publisher_field_sharing_its_line_with_others_ends_at_the_gap():
+    lines = [
+        "来源：伊美区民政局　　索引号：11230700MB/2026-00012　　发布日期：2026-01-15",
+        "2025年政府信息公开工作年度报告",
+        "一、总体情况",
+    ]
+    meta = read_metadata(normalize_lines(lines), 2)
+    assert (meta.agency, meta.year) == ("伊美区民政局", 2025)

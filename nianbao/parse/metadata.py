@@ -137,7 +137,8 @@ def _page_fields(lines: list[str]) -> tuple[list[str], str | None]:
         field = _PAGE_FIELD.match(line)
         if field:
             name = re.sub(r"\s+", "", field.group("name"))
-            value = field.group("value").strip()
+            # "来源：某局　　索引号：…　　发布日期：…": one field's value ends at a wide gap
+            value = re.split(r"\u3000|\s{2,}", field.group("value").strip())[0]
             if name in _AGENCY_FIELDS and publisher is None and _AGENCY_END.search(_clean(value)):
                 publisher = _clean(value)
             out.append(value if name in _TITLE_FIELDS else "")
