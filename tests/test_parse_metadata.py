@@ -73,3 +73,9 @@ def test_a_publisher_field_sharing_its_line_with_others_ends_at_the_gap():
     ]
     meta = read_metadata(normalize_lines(lines), 2)
     assert (meta.agency, meta.year) == ("伊美区民政局", 2025)
+
+
+def test_a_report_whose_title_names_no_agency_takes_the_one_that_signs_it():
+    lines = ["2024年政府信息公开工作年度报告", "一、总体情况", "无。", "六、其他需要报告的事项", "无。", "某某县统计局", "2025年1月20日"]
+    meta = read_metadata(normalize_lines(lines), 1)
+    assert (meta.agency, meta.year) == ("某某县统计局", 2024)

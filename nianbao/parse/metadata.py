@@ -68,7 +68,7 @@ def read_metadata(norm: list[str], preamble_end: int) -> Metadata:
     meta = Metadata()
     preamble, publisher = _page_fields(norm[: max(preamble_end, 1)])
     _read_title(preamble, meta)
-    publisher = publisher or _compiled_by(norm[:80])
+    publisher = publisher or _compiled_by(norm[:80]) or _signed(norm)
     if meta.agency is None and publisher:
         meta.agency = publisher  # no agency in the title: the page's 发布机构, or who compiled it
         meta.title = meta.title if meta.year is None else _title(publisher, str(meta.year))
@@ -122,6 +122,19 @@ def _window_starts(text: str, agency: str) -> list[int]:
                 starts.add(j - back)
             j = text.find(needle, j + 1)
     return sorted(starts)
+
+
+_DATE_LINE = re.compile(r"^\s*20\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+
+
+def _signed(norm: list[str]) -> str | None:
+    """The agency that signs the report: a short name line just above its date, at the end."""
+    lines = [line.strip() for line in norm[-12:] if line.strip()]
+    for above, line in zip(lines, lines[1:], strict=False):
+        name = _clean(above)
+        if _DATE_LINE.match(line) and 2 < len(name) <= 30 and _AGENCY_END.search(name) and not re.search(r"[，。；]", name):
+            return name
+    return None
 
 
 def _unconfused(text: str) -> str:
