@@ -36,6 +36,9 @@ _PERIOD = re.compile(
 #: A year misread by OCR ("2O25 年", "2Ol9年"): letters that look like digits.
 _OCR_YEAR = re.compile(r"2[0-9OoDlI]{3}(?=\s*年)")
 _OCR_DIGITS = str.maketrans("OoDlI", "00011")
+#: A year in Chinese numerals ("二〇二四年度…报告").
+_HAN_YEAR = re.compile(r"二[〇零○O0][〇零○O0一二三四五六七八九]{2}(?=\s*年)")
+_HAN_DIGITS = str.maketrans("〇零○O一二三四五六七八九", "000012345678" + "9")
 
 
 @dataclass(slots=True)
@@ -184,6 +187,7 @@ def _read_title(lines: list[str], meta: Metadata) -> None:
 def _match_title(text: str, previous: list[str], meta: Metadata) -> bool:
     text = re.sub(r"\s+", "", text)  # PDFs space out words: "工作 年度报告"
     text = _OCR_YEAR.sub(lambda m: m.group(0).translate(_OCR_DIGITS), text)  # "2O25年"
+    text = _HAN_YEAR.sub(lambda m: m.group(0).translate(_HAN_DIGITS), text)  # "二〇二四年"
     m = _TITLE.match(text) or _TITLE_YEAR_AFTER.match(text)
     if not m:
         return False
