@@ -52,32 +52,16 @@ def test_website_is_read():
     assert parse_file(path).contact.website == "https://www.ycjl.gov.cn/"
 
 
-def test_a_title_without_agency_takes_who_the_preamble_says_compiled_it():
-    lines = [
-        "2024年政府信息公开工作年度报告",
-        "本报告根据《中华人民共和国政府信息公开条例》规定，由某某县统计局编制而成。",
-        "一、总体情况",
-    ]
-    meta = read_metadata(normalize_lines(lines), 2)
-    assert (meta.agency, meta.year) == ("某某县统计局", 2024)
+#: A title naming no agency: who compiled it, a 来源 field, who signs it (or nobody).
+NO_AGENCY_IN_TITLE = [
+    (["2024年政府信息公开工作年度报告", "本报告根据《中华人民共和国政府信息公开条例》规定，由某某县统计局编制而成。", "一、总体情况"], 2, "某某县统计局", 2024),
+    (["2024年政府信息公开工作年度报告", "本报告由本机关编制。", "一、总体情况"], 2, None, 2024),
+    (["来源：伊美区民政局　　索引号：11230700MB/2026-00012　　发布日期：2026-01-15", "2025年政府信息公开工作年度报告", "一、总体情况"], 2, "伊美区民政局", 2025),
+    (["2024年政府信息公开工作年度报告", "一、总体情况", "无。", "六、其他需要报告的事项", "无。", "某某县统计局", "2025年1月20日"], 1, "某某县统计局", 2024),
+]  # fmt: skip
 
 
-def test_compiled_by_this_office_names_no_agency():
-    lines = ["2024年政府信息公开工作年度报告", "本报告由本机关编制。", "一、总体情况"]
-    assert read_metadata(normalize_lines(lines), 2).agency is None
-
-
-def test_a_publisher_field_sharing_its_line_with_others_ends_at_the_gap():
-    lines = [
-        "来源：伊美区民政局　　索引号：11230700MB/2026-00012　　发布日期：2026-01-15",
-        "2025年政府信息公开工作年度报告",
-        "一、总体情况",
-    ]
-    meta = read_metadata(normalize_lines(lines), 2)
-    assert (meta.agency, meta.year) == ("伊美区民政局", 2025)
-
-
-def test_a_report_whose_title_names_no_agency_takes_the_one_that_signs_it():
-    lines = ["2024年政府信息公开工作年度报告", "一、总体情况", "无。", "六、其他需要报告的事项", "无。", "某某县统计局", "2025年1月20日"]
-    meta = read_metadata(normalize_lines(lines), 1)
-    assert (meta.agency, meta.year) == ("某某县统计局", 2024)
+@pytest.mark.parametrize("lines,preamble_end,agency,year", NO_AGENCY_IN_TITLE)
+def test_a_title_naming_no_agency_takes_it_from_elsewhere_in_the_report(lines, preamble_end, agency, year):
+    meta = read_metadata(normalize_lines(lines), preamble_end)
+    assert (meta.agency, meta.year) == (agency, year)

@@ -116,7 +116,6 @@ def _drop_spacer_columns(norm: list[str], blocks: list[list[int]]) -> None:
 
 
 #: The leaf column names of tables 3 and 4, as their headers print them.
-
 _LEAF_COLUMNS = {
     "自然人",
     "商业企业",

@@ -52,7 +52,7 @@ def _by_rows(blocks):
     row printed under the first's, without column names) hold its items row by row."""
     out, run = [], []
     for name, values in blocks + [("", [])]:
-        if run and (not name or not _same_group([(n, v) for n, v in run], name)):
+        if run and (not name or not _same_group(run, name)):
             counts = {len(v) for _n, v in run}
             flat = [p for _n, v in run for p in v]
             if len(counts) > 1 and len(flat) % len(run) == 0:

@@ -102,14 +102,13 @@ def parse_table3(rows: list[Row]) -> tuple[Table3, list[Finding]]:
         table, findings, every_row_agrees = better
     apart = _apart(rows)
     if apart:
-        count = sum(len(r.values) + len(r.lead) for r in rows if r.line in apart)
-        mostly = count * 2 > sum(len(r.values) + len(r.lead) for r in rows)
+        total = sum(len(r.values) + len(r.lead) for r in rows)
+        mostly = 2 * sum(len(r.values) + len(r.lead) for r in rows if r.line in apart) > total
         # A realignment under which every row adds up is vouched row by row: columns
         # that still do not add up are the report's own (the checks say so).
         every_row_agrees |= len(table.found) >= len(row_keys(rows)) and _agreeing_rows(table) == len(table.found)
         # a realignment places every number or none; a reading by position may leave most out
-        printed = sum(len(r.values) + len(r.lead) for r in rows) if better is None else 0
-        findings += _unvouched(table, apart, mostly and not every_row_agrees, printed)
+        findings += _unvouched(table, apart, mostly and not every_row_agrees, total if better is None else 0)
     return table, findings
 
 
