@@ -65,7 +65,7 @@ def _split_tabbed(text: str, line: int) -> Row:
         if len(parts) > 1 and all(parse_number(p) is not None for p in parts):
             cells.extend(parts)
         else:
-            cells.append(cell.strip())
+            cells.extend(_label_then_values(cell.strip()))
     last_label = -1
     for i, cell in enumerate(cells):
         if cell and not is_value(cell):
@@ -76,6 +76,20 @@ def _split_tabbed(text: str, line: int) -> Row:
     while values and not values[-1]:
         values.pop()
     return Row(line, labels, [to_cell(v) for v in values], tabbed=True, span=span)
+
+
+def _label_then_values(cell: str) -> list[str]:
+    """"一、本年新收…数量 1" in a tab grid: the row's first value was joined to its label
+    by a space, so it is split off (otherwise every value moves one column)."""
+    if " " not in cell or is_value(cell):
+        return [cell]
+    tokens = _join_sign_words([(m.start(), m.group()) for m in _TOKEN.finditer(cell)])
+    start = len(tokens)
+    while start > 0 and _spaced_value(tokens[start - 1][1]):
+        start -= 1
+    if start == 0 or start == len(tokens):
+        return [cell]
+    return [cell[: tokens[start][0]].strip()] + [t for _x, t in tokens[start:]]
 
 
 def _split_spaced(text: str, line: int) -> Row:
