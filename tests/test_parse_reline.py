@@ -32,3 +32,17 @@ def test_the_total_row_of_table3_keeps_its_digits():
 def test_prose_and_short_lines_are_left_alone():
     lines = ["一、总体情况", "2024 年，我局共发布信息 1234567890 条。"]
     assert reline(lines) == (lines, False)
+
+
+def test_invisible_characters_do_not_break_a_run_of_digits():
+    # Web pages carry zero-width spaces and soft hyphens; a browser shows nothing there,
+    # so "6.属于四类过程性信息1120000\u200b 13" is the run 1120000 13, not 1120000 and "13…".
+    text = (
+        "三、收到和处理政府信息公开申请情况申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他"
+        "三、本年度办理结果(三)不予公开6.属于四类过程性信息1120000\u200b 13"
+        "三、本年度办理结果(三)不予公开7.属于行政执法案卷5\u00ad00"
+        "四、结转下年度继续办理0000112"
+    )
+    lines, _changed = reline([text])
+    assert any(line.endswith("三、本年度办理结果(三)不予公开6.属于四类过程性信息1120000 13") for line in lines)
+    assert "三、本年度办理结果(三)不予公开7.属于行政执法案卷500" in lines

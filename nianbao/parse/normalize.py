@@ -10,7 +10,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\f\v\x00"), None)
+#: Invisible in a browser, but they would break a run of digits or a label apart.
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\u00ad\ufeff\f\v\x00"), None)
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s*")
 _MD_QUOTE = re.compile(r"^\s*>\s?")
 _PIPE_SEPARATOR = re.compile(r"^:?-{2,}:?$")
@@ -22,11 +23,15 @@ _FOOTER = re.compile(
 )
 
 
+def canonical(text: str) -> str:
+    """NFKC (full-width digits, brackets, spaces), no invisible characters, plain spaces."""
+    return unicodedata.normalize("NFKC", text.translate(_ZERO_WIDTH)).replace("\u00a0", " ")
+
+
 @lru_cache(maxsize=65536)  # table rows and boilerplate lines recur across reports
 def normalize_line(line: str) -> str:
-    """NFKC (full-width digits, brackets, spaces), no markdown decoration, pipes -> tabs."""
-    text = unicodedata.normalize("NFKC", line.translate(_ZERO_WIDTH))
-    text = text.replace("\u00a0", " ")
+    """Canonical spelling, no markdown decoration, pipes -> tabs."""
+    text = canonical(line)
     if text.lstrip()[:1] in (">", "#"):
         text = _MD_HEADING.sub("", _MD_QUOTE.sub("", text))
     if "**" in text or "__" in text:

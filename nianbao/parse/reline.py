@@ -12,9 +12,9 @@ short, or tab grids, are left as they are, so every other form passes through un
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from ..model import SECTION_KEYS
+from .normalize import canonical
 from .sections import TOPIC
 from .table2_names import COLUMNS
 
@@ -60,7 +60,7 @@ def reline(lines: list[str]) -> tuple[list[str], bool]:
 
 
 def _cut(line: str) -> list[str] | None:
-    text = unicodedata.normalize("NFKC", line).replace("\u00a0", " ")
+    text = canonical(line)
     result: list[str] = []
     pos = 0
     title = _TITLE.match(text)
