@@ -33,3 +33,11 @@ def test_blank_total_cell_is_not_taken_for_label_padding():
 def test_label_padding_still_dropped_when_row_is_complete():
     table = _table(HEADER + ["一、本年新收政府信息公开申请数量\t\t\t4\t1\t0\t0\t0\t0\t5"])
     assert table.rows["new_received"] == [4, 1, 0, 0, 0, 0, 5]
+
+
+def test_a_spaced_out_header_without_a_total_column_still_counts_six_columns():
+    # Word authors space short headers out ("其　他"); the table has no 总计 column, so
+    # the blank after the label is label padding and the first value is 自然人's.
+    header = ["\t\t自 然 人\t法人或其　他组织\t\t\t\t", "\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其　他"]
+    table = _table(header + ["一、本年新收政府信息公开申请数量\t\t0\t3\t0\t0\t0\t1"])
+    assert table.rows["new_received"] == [0, 3, 0, 0, 0, 1, None]

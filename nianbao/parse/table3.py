@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..model import T3_COLUMNS, T3_OUTCOME_ROWS, T3_ROWS, T3_ROWS_2021_ONLY, Finding, Table3
 from .align import align_without_strays
 from .cells import Row
+from .normalize import compact
 from .table3_units import Unit, is_category_header, place_by_column, segment
 from .vocabulary import t3_category, t3_key, t3_last_category, t3_numbered
 
@@ -248,7 +249,7 @@ def _header_width(rows: list[Row]) -> int:
     for row in rows:
         if row.values:
             break
-        header += row.label
+        header += compact(row.label)  # "总　计", "其 他": headers are often spaced out
     if not header or "总计" in header or "合计" in header:
         return WIDTH
     return WIDTH - 1 if "其他" in header else WIDTH
