@@ -15,14 +15,23 @@ from .model import T3_COLUMNS, T3_OUTCOME_ROWS, T4_BLOCKS, T4_FIELDS, Report
 _WIDTH = len(T3_COLUMNS)
 
 
-def confidence(report: Report) -> dict[str, dict[str, int] | None]:
-    """Per table: cells ``confirmed`` by an identity, known by ``position`` only, ``null``."""
-    return {"table2": _table2(report), "table3": _table3(report), "table4": _table4(report)}
+def confidence(report: Report, confirmed: set[str] | None = None) -> dict[str, dict[str, int] | None]:
+    """Per table: cells ``confirmed`` by an identity, known by ``position`` only, ``null``.
+
+    ``confirmed``: the report's ``confirmed_cells`` when the caller already has them."""
+    if confirmed is None:
+        t3, t4 = len(_t3_pairs(report)), len(_t4_blocks(report)) * len(T4_FIELDS)
+    else:
+        t3 = sum(c.startswith("table3.") for c in confirmed)
+        t4 = len(confirmed) - t3
+    return {"table2": _table2(report), "table3": _table3(report, t3), "table4": _table4(report, t4)}
 
 
 def confirmed_cells(report: Report) -> set[str]:
     """Cell ids (``table3.<row>.<column>``, ``table4.<block>.<field>``) an identity vouches for."""
-    return _t3_confirmed(report) | _t4_confirmed(report)
+    out = {f"table3.{k}.{T3_COLUMNS[c]}" for k, c in _t3_pairs(report)}
+    out.update(f"table4.{b}.{f}" for b in _t4_blocks(report) for f in T4_FIELDS)
+    return out
 
 
 def _counts(values: list, confirmed: int) -> dict[str, int]:
@@ -37,60 +46,60 @@ def _table2(report: Report) -> dict[str, int] | None:
     return _counts(values, 0)
 
 
-def _table3(report: Report) -> dict[str, int] | None:
+def _table3(report: Report, confirmed: int) -> dict[str, int] | None:
     t = report.table3
     if t is None:
         return None
     values = [v for key in t.rows for v in t.rows[key]]
-    return _counts(values, len(_t3_confirmed(report)))
+    return _counts(values, confirmed)
 
 
-def _table4(report: Report) -> dict[str, int] | None:
+def _table4(report: Report, confirmed: int) -> dict[str, int] | None:
     t = report.table4
     if t is None:
         return None
     values = [t.blocks[b][f] for b in T4_BLOCKS for f in T4_FIELDS]
-    return _counts(values, len(_t4_confirmed(report)))
+    return _counts(values, confirmed)
 
 
-def _holds(cells: list[tuple[str, int]], left: list, right: list, rows: dict) -> bool:
-    vals = [rows[k][c] for k, c in cells]
-    if None in vals:
-        return False
-    return sum(rows[k][c] for k, c in left) == sum(rows[k][c] for k, c in right)
+def _sums_to(parts: list, whole) -> bool:
+    return whole is not None and None not in parts and sum(parts) == whole
 
 
-def _t3_confirmed(report: Report) -> set[str]:
+def _t3_pairs(report: Report) -> set[tuple[str, int]]:
+    """(row, column index) of every table-3 cell in an identity that holds."""
     t = report.table3
     if t is None:
         return set()
     rows, found = t.rows, set(t.found)
     out: set[tuple[str, int]] = set()
     for key in found:  # row totals
-        cells = [(key, c) for c in range(_WIDTH)]
-        if _holds(cells, cells[:-1], cells[-1:], rows):
-            out.update(cells)
+        row = rows[key][:_WIDTH]
+        if _sums_to(row[:-1], row[-1]):
+            out.update((key, c) for c in range(_WIDTH))
     outcome = [k for k in T3_OUTCOME_ROWS if k in found]
+    balance = ("new_received", "carried_over", "total", "carried_forward")
+    with_balance = all(k in found for k in balance)
+    total = rows["total"] if "total" in found else None
     for c in range(_WIDTH):
-        if "total" in found and outcome:
-            left = [(k, c) for k in outcome]
-            if _holds(left + [("total", c)], left, [("total", c)], rows):
-                out.update(left + [("total", c)])
-        keys = ("new_received", "carried_over", "total", "carried_forward")
-        if all(k in found for k in keys):
-            cells = [(k, c) for k in keys]
-            if _holds(cells, cells[:2], cells[2:], rows):
-                out.update(cells)
-    return {f"table3.{k}.{T3_COLUMNS[c]}" for k, c in out}
+        if total is not None and outcome and _sums_to([rows[k][c] for k in outcome], total[c]):
+            out.update((k, c) for k in outcome)
+            out.add(("total", c))
+        if with_balance:
+            new, carried, done, forward = (rows[k][c] for k in balance)
+            if None not in (new, carried, done, forward) and new + carried == done + forward:
+                out.update((k, c) for k in balance)
+    return out
 
 
-def _t4_confirmed(report: Report) -> set[str]:
+def _t4_blocks(report: Report) -> list[str]:
+    """The table-4 blocks whose 总计 equals the sum of their four results."""
     t = report.table4
     if t is None:
-        return set()
-    out: set[str] = set()
+        return []
+    out = []
     for block in T4_BLOCKS:
         vals = [t.blocks[block][f] for f in T4_FIELDS]
-        if None not in vals and sum(vals[:-1]) == vals[-1]:
-            out.update(f"table4.{block}.{f}" for f in T4_FIELDS)
+        if _sums_to(vals[:-1], vals[-1]):
+            out.append(block)
     return out

@@ -14,6 +14,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from .fragments import grid
 from .pages.common import SITE_NAME, Page
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,6 +43,8 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.globals["site_name"] = SITE_NAME
+    # Tables are written in Python (fragments.py): a report page has hundreds of cells.
+    env.globals["grid"] = grid
     return env
 
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from ...confidence import confidence, confirmed_cells
 from ...dataset import KEY_FIGURES, MIN_DENOMINATOR, IndicatorValue, figure, format_number, format_rate
 from ...model import Finding, Report
 from ..context import SiteData
 from ..corpus import Entry
+from ..fragments import source_lines
 from ..labels import FORM_LABELS, SECTION_LABELS, SEVERITY_LABELS, cell_label
 from ..urls import agency_page, cell_anchor, line_anchor, original_file, rel, report_json, report_page, year_page
 from .common import Cell, Grid, HeadCell, Link, Page, Prose, Row, make_meta
@@ -52,15 +55,6 @@ class SectionBlock:
 
 
 @dataclass(frozen=True, slots=True)
-class SourceLine:
-    number: int
-    anchor: str
-    text: str
-    cited: bool
-    """True when a table value or a finding points at this line."""
-
-
-@dataclass(frozen=True, slots=True)
 class ReportContext:
     heading: str
     agency: Link
@@ -73,7 +67,8 @@ class ReportContext:
     comparison: Grid | None
     comparison_title: str
     sections: tuple[SectionBlock, ...]
-    source: tuple[SourceLine, ...]
+    source: Markup
+    """The numbered source text, one escaped ``<li id="L<n>">`` per line (fragments.py)."""
     downloads: tuple[Link, ...]
 
 
@@ -84,7 +79,8 @@ def build_report_pages(data: SiteData) -> list[Page]:
 def report_page_for(data: SiteData, entry: Entry) -> Page:
     path = report_page(entry)
     report = entry.report
-    index = FindingIndex(list(report.findings), confirmed=confirmed_cells(report), counts=confidence(report))
+    confirmed = confirmed_cells(report)
+    index = FindingIndex(list(report.findings), confirmed=confirmed, counts=confidence(report, confirmed))
     crumbs = (*region_crumbs(data.corpus, entry.agency.region), (agency_page(entry.agency.slug), entry.agency.name))
     meta = make_meta(path, f"{entry.label} 政府信息公开工作年度报告", data.build_date, crumbs)
     ctx = ReportContext(
@@ -178,7 +174,7 @@ def _sections(report: Report, index: FindingIndex) -> tuple[SectionBlock, ...]:
     return tuple(blocks)
 
 
-def _source(report: Report) -> tuple[SourceLine, ...]:
+def _source(report: Report) -> Markup:
     cited = set()
     for f in report.findings:
         cited.update(f.lines)
@@ -188,4 +184,4 @@ def _source(report: Report) -> tuple[SourceLine, ...]:
         cited.update(n for lines in report.table4.lines.values() for n in lines.values() if n)
     if report.table2:
         cited.update(n for it in report.table2.items for n in it.lines.values() if n)
-    return tuple(SourceLine(i, line_anchor(i), text, i in cited) for i, text in enumerate(report.lines, 1))
+    return source_lines(report.lines, cited)

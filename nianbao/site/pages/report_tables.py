@@ -47,17 +47,25 @@ class FindingIndex:
         return tuple(out)
 
 
+#: The title of an empty cell. Only an empty cell carries one: a number's link already
+#: names its source line, and the sentence under the table says what the shading of a
+#: confirmed cell means (a title on every cell was ~10 kB of a report page).
+_EMPTY_TITLE = "原文无此数值（空白、“/”或被截断）"
+
+
 def value_cell(value, line: int | None, cell_id: str, index: FindingIndex) -> Cell:
     """One number: linked to its source line, marked when a finding names it."""
-    marks = index.marks(cell_id)
-    ok = cell_id in index.confirmed
-    css = " ".join(filter(None, ["num", "null" if value is None else "", "ok" if ok else "", f"flag-{marks[0].severity}" if marks else ""]))
-    # Only an empty cell carries a title: a number's link already names its source line,
-    # and the sentence under the table says what the shading of a confirmed cell means
-    # (a title on every cell was ~10 kB of a report page).
-    title = "原文无此数值（空白、“/”或被截断）" if value is None else ""
     href = f"#{line_anchor(line)}" if line else ""
-    return Cell(format_number(value) if value is not None else "—", cell_anchor(cell_id), href, css, title, marks)
+    anchor = cell_anchor(cell_id)
+    ok = cell_id in index.confirmed
+    if cell_id not in index.by_cell:  # the usual case: no finding names the cell
+        if value is None:
+            return Cell("—", anchor, href, "num null ok" if ok else "num null", _EMPTY_TITLE)
+        return Cell(format_number(value), anchor, href, "num ok" if ok else "num")
+    marks = index.marks(cell_id)
+    css = " ".join(filter(None, ["num", "null" if value is None else "", "ok" if ok else "", f"flag-{marks[0].severity}"]))
+    title = _EMPTY_TITLE if value is None else ""
+    return Cell(format_number(value) if value is not None else "—", anchor, href, css, title, marks)
 
 
 def confidence_note(index: FindingIndex, table: str) -> str:
