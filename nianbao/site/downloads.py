@@ -10,7 +10,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from ..dataset import INDICATORS, TIDY_COLUMNS, tidy_rows
+from ..dataset import INDICATORS, TIDY_COLUMNS, tidy_tuples
 from ..serialize import to_json
 from .context import SiteData
 from .corpus import Entry
@@ -104,8 +104,8 @@ def _csv_piece(entry: Entry) -> bytes:
     """Every value cell of one report (the same rows as dataset.tidy_frame)."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    rows = tidy_rows(entry.report, entry.agency.name)
-    writer.writerows([["" if row[c] is None else _plain(row[c]) for c in TIDY_COLUMNS] for row in rows])
+    # csv writes None as an empty field; a float that is whole is written as an integer.
+    writer.writerows([[_plain(v) if type(v) is float else v for v in row] for row in tidy_tuples(entry.report, entry.agency.name)])
     return buf.getvalue().encode("utf-8")
 
 
