@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from nianbao.parse.reline import reline
 
 T4_LABELS = (
@@ -46,3 +48,18 @@ def test_invisible_characters_do_not_break_a_run_of_digits():
     lines, _changed = reline([text])
     assert any(line.endswith("三、本年度办理结果(三)不予公开6.属于四类过程性信息1120000 13") for line in lines)
     assert "三、本年度办理结果(三)不予公开7.属于行政执法案卷500" in lines
+
+
+@pytest.mark.parametrize("mark", ["{n}.", "{n}、", "({n})", "（{n}）", "CIRCLED"])
+def test_each_spelling_of_sub_row_numbering_starts_a_row(mark):
+    def num(n: int) -> str:
+        return "①②"[n - 1] if mark == "CIRCLED" else mark.format(n=n)
+
+    text = (
+        "三、收到和处理政府信息公开申请情况申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他"
+        f"三、本年度办理结果(三)不予公开{num(1)}属于国家秘密1000001{num(2)}其他法律行政法规禁止公开0000000"
+        "四、结转下年度继续办理0000112"
+    )
+    lines, _changed = reline([text])
+    rows = [line for line in lines if "属于国家秘密" in line or "禁止公开" in line]
+    assert [row[-7:] for row in rows] == ["1000001", "0000000"], lines

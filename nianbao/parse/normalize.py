@@ -12,6 +12,10 @@ from functools import lru_cache
 
 #: Invisible in a browser, but they would break a run of digits or a label apart.
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\u00ad\ufeff\f\v\x00"), None)
+#: A minus sign and hyphens NFKC leaves alone, in a 本年增/减 cell ("−18").
+_MINUS = dict.fromkeys(map(ord, "\u2212\u2010\u2011"), "-")
+#: "①属于国家秘密": NFKC would make ① a bare 1 that runs into the numbers before it.
+_CIRCLED = {0x2460 + k: f"{k + 1}." for k in range(20)}
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s*")
 _MD_QUOTE = re.compile(r"^\s*>\s?")
 _PIPE_SEPARATOR = re.compile(r"^:?-{2,}:?$")
@@ -25,7 +29,8 @@ _FOOTER = re.compile(
 
 def canonical(text: str) -> str:
     """NFKC (full-width digits, brackets, spaces), no invisible characters, plain spaces."""
-    return unicodedata.normalize("NFKC", text.translate(_ZERO_WIDTH)).replace("\u00a0", " ")
+    text = text.translate(_ZERO_WIDTH).translate(_CIRCLED)
+    return unicodedata.normalize("NFKC", text).translate(_MINUS).replace("\u00a0", " ")
 
 
 @lru_cache(maxsize=65536)  # table rows and boilerplate lines recur across reports

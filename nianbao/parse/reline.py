@@ -33,7 +33,7 @@ _TABLE_START = re.compile(r"第二十条|信息内容|\(本列数据|本列数�
 #: right before "." or "、" is the next row's numbering ("…0000000" + "2.重复申请").
 _ROW_END = re.compile(
     r"(?P<run>(?:[+\-]|增|减)?\d(?:[\d.,\s]|(?:[+\-]|增|减)(?=\d))*?)"
-    r"(?P<next>\d[.、](?=\D)|(?=[^\d\s.,%+\-])|$)"
+    r"(?P<next>\d[.、](?=\D)|(?=[^\d\s.,、)%+\-])|$)"
 )
 #: The end of a table's header: a column name, or 总计 before the first row.
 _HEADER_END = re.compile(rf"(?:{COLUMNS.pattern})(?:\((?:单位:)?万?元\))?|(?=一、\s*本年)")

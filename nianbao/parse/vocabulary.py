@@ -67,12 +67,14 @@ MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四�
 
 
 _SPACE = re.compile(r"\s+")
+#: Sub-row numbering spelled "(1)", "1)" or "①" (NFKC: "1" before the words): read as "1.".
+_SUB_NUMBER = re.compile(r"\((\d{1,2})\)|^(\d{1,2})\)|(?:^|(?<=[)\u4e00-\u9fff]))([1-9])(?=[\u4e00-\u9fff])")
 
 
 @lru_cache(maxsize=65536)  # the same row labels recur in every report
 def clean_label(text: str) -> str:
-    """Label text for matching: no white space, OCR confusions fixed."""
-    text = _SPACE.sub("", text)
+    """Label text for matching: no white space, one spelling of numbering, OCR confusions fixed."""
+    text = _SUB_NUMBER.sub(lambda m: (m.group(1) or m.group(2) or m.group(3)) + ".", _SPACE.sub("", text))
     for wrong, right in OCR_FIXES:
         text = text.replace(wrong, right)
     return text
