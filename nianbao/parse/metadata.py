@@ -221,9 +221,13 @@ def _agency(before: str, after: str, previous: list[str]) -> str | None:
 
 
 def _clean(text: str) -> str:
-    text = re.sub(r"[\s#*《》“”\"]", "", text).strip("：:，,。")
+    text = re.sub(r"[\s#*《》“”\"【】\[\]〔〕]", "", text).strip("：:，,。")
     text = re.sub(r"^.*?(现将|现发布|特发布|现予公布|现公布)", "", text)
-    return re.sub(r"(关于|的)$", "", text)
+    # "关于公布X…的公告", "X关于发布…的通知", "A办公室关于X…": the report is X's
+    about = re.match(r"^(.*?)关于(?:公布|发布|印发|公开)?(.*)$", text)
+    if about:
+        text = about.group(2) or about.group(1)
+    return re.sub(r"的$", "", text)
 
 
 def _title(agency: str | None, year: str) -> str:
