@@ -178,3 +178,18 @@ def test_a_table_of_thousands_of_hard_rows_stops_searching(monkeypatch):
     assert "parse.glued_ambiguous" in _rules(got)
     # the whole table's search is bounded, not each row's: at most one piece per length per step
     assert len(steps) <= 16 * (glued.TABLE_BUDGET + 2 * glued.BUDGET)
+
+
+def test_what_is_in_force_includes_what_the_year_made():
+    body = [
+        "第二十条第（一）项",
+        "信息内容本年制发件数本年废止件数现行有效件数",
+        "规章4140",
+        "行政规范性文件5238",
+        "三、收到和处理政府信息公开申请情况",
+    ]
+    got = _parse(HEAD + ["工作情况良好。", "二、主动公开政府信息情况"] + body)
+    # 4|1|40 only: 4|14|0 and 41|4|0 would have fewer in force than were made this year
+    assert got["table2"]["regulations"] == {"issued": 4, "repealed": 1, "in_force": 40}
+    # 5|2|38 and 5|23|8 both keep it: only the 5 made this year is certain
+    assert got["table2"]["normative_documents"] == {"issued": 5, "repealed": None, "in_force": None}
