@@ -9,6 +9,7 @@ an ``input.too_costly`` report and the others go on.
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
@@ -40,23 +41,38 @@ def load_many(paths: list[Path], sources: list[str]) -> list[Report]:
     keys: list[str | None] = [None] * len(paths)
     todo: list[int] = []
     with Progress(len(paths), "读取报告") as bar:
-        for i, (path, source) in enumerate(zip(paths, sources, strict=True)):
-            try:
-                data = path.read_bytes() if path.stat().st_size <= load_file.MAX_INPUT_BYTES else None
-            except OSError:
-                data = None  # load_report explains the problem as a finding
-            if data is not None:
-                keys[i] = cache.cache_key(data)
-                reports[i] = cache.get(keys[i], report_id(path), source)
-            if reports[i] is None:
-                todo.append(i)
-            else:
-                bar.update()
+        # The cached reports are millions of small objects that all live on: the cyclic
+        # garbage collector would rescan them again and again while they are read (10,000
+        # reports: ~35 % of the reading). It is back on before the workers are forked.
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            for i, (path, source) in enumerate(zip(paths, sources, strict=True)):
+                keys[i], reports[i] = _cached(path, source)
+                if reports[i] is None:
+                    todo.append(i)
+                else:
+                    bar.update()
+        finally:
+            if enabled:
+                gc.enable()
         for i, report in _parse(todo, paths, sources, bar):
             reports[i] = report
             if keys[i] is not None and not spent(report):  # the budget depends on the machine's load
                 cache.put(keys[i], report)
     return reports  # type: ignore[return-value]
+
+
+def _cached(path: Path, source: str) -> tuple[str | None, Report | None]:
+    """The cache key of the file's bytes (None when unreadable or too large) and its cached report."""
+    try:
+        data = path.read_bytes() if path.stat().st_size <= load_file.MAX_INPUT_BYTES else None
+    except OSError:
+        return None, None  # load_report explains the problem as a finding
+    if data is None:
+        return None, None
+    key = cache.cache_key(data)
+    return key, cache.get(key, report_id(path), source)
 
 
 def _parse(todo: list[int], paths: list[Path], sources: list[str], bar: Progress):
