@@ -83,10 +83,8 @@ def _label_then_values(cell: str) -> list[str]:
     by a space, so it is split off (otherwise every value moves one column)."""
     if " " not in cell or is_value(cell):
         return [cell]
-    tokens = _join_sign_words([(m.start(), m.group()) for m in _TOKEN.finditer(cell)])
-    start = len(tokens)
-    while start > 0 and _spaced_value(tokens[start - 1][1]):
-        start -= 1
+    tokens = _tokens(cell)
+    start = _values_start(tokens)
     if start == 0 or start == len(tokens):
         return [cell]
     return [cell[: tokens[start][0]].strip()] + [t for _x, t in tokens[start:]]
@@ -94,10 +92,8 @@ def _label_then_values(cell: str) -> list[str]:
 
 def _split_spaced(text: str, line: int) -> Row:
     """Space text; a gap of two or more spaces separates cells (pdftotext -layout)."""
-    tokens = _join_sign_words([(m.start(), m.group()) for m in _TOKEN.finditer(text)])
-    start = len(tokens)
-    while start > 0 and _spaced_value(tokens[start - 1][1]):
-        start -= 1
+    tokens = _tokens(text)
+    start = _values_start(tokens)
     lead = 0
     while lead < start and _spaced_value(tokens[lead][1]) and parse_number(tokens[lead][1]) is not None:
         lead += 1
@@ -113,6 +109,19 @@ def _split_spaced(text: str, line: int) -> Row:
         label_x=[x for x, _t in segments],
         value_x=[x + len(t) for x, t in tokens[start:]],
     )
+
+
+def _tokens(text: str) -> list[tuple[int, str]]:
+    """Space-separated tokens with their offsets; "增 18" is one token."""
+    return _join_sign_words([(m.start(), m.group()) for m in _TOKEN.finditer(text)])
+
+
+def _values_start(tokens: list[tuple[int, str]]) -> int:
+    """Where the run of value tokens at the end begins (len(tokens) when there is none)."""
+    start = len(tokens)
+    while start > 0 and _spaced_value(tokens[start - 1][1]):
+        start -= 1
+    return start
 
 
 def _segments(tokens: list[tuple[int, str]]) -> list[tuple[int, str]]:

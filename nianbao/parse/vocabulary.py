@@ -67,7 +67,8 @@ MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四�
 
 
 _SPACE = re.compile(r"\s+")
-#: Sub-row numbering spelled "(1)", "1)" or "①" (NFKC: "1" before the words): read as "1.".
+#: Sub-row numbering spelled "(1)", "1)" or with its dot lost ("3其他"): read as "1."
+#: (normalize.canonical already spells ① and ⒈ as "1.").
 _SUB_NUMBER = re.compile(r"\((\d{1,2})\)|^(\d{1,2})\)|(?:^|(?<=[)\u4e00-\u9fff]))([1-9])(?=[\u4e00-\u9fff])")
 
 
