@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from ..model import T3_OUTCOME_ROWS, Finding
 from .numbers import parse_number
 from .table2_names import COLUMNS as T2_COLUMNS
+from .table2_names import row_is_possible
 from .vocabulary import t3_category, t3_key, t3_numbered
 
 #: A label (ending in a non-digit) glued to a run of numbers; signs only before a digit.
@@ -287,7 +288,7 @@ def _table2(out: list[str], start: int, end: int, narrative: set[float]) -> list
                 width = 0
             names = T2_COLUMNS.findall(re.sub(r"\s+", "", out[i]))
             if names:
-                width, accept = len(names), _never_below_zero(names)
+                width, accept = len(names), row_is_possible(names)
             continue
         if width == 0:
             continue
@@ -301,29 +302,6 @@ def _table2(out: list[str], start: int, end: int, narrative: set[float]) -> list
 
 def _anything(_values: Values) -> bool:
     return True
-
-
-_CUMULATIVE = (("本年制发件数", "现行有效件数"), ("本年新公开数量", "对外公开总数量"))
-
-
-def _never_below_zero(names: list[str]) -> Callable[[Values], bool]:
-    """Only a 本年增/减 column is signed, and (2019 template) 上一年项目数量 + 本年增/减 is
-    this year's count, never below zero."""
-    names = [re.sub(r"\s+", "", n) for n in names]
-    signed = {i for i, n in enumerate(names) if "增" in n or "减" in n}
-    after = [i for i, n in enumerate(names) if n == "上一年项目数量" and i + 1 in signed]
-    # What is in force (or published in all) at the year's end includes what this year made
-    # (or published): 现行有效件数 >= 本年制发件数, 对外公开总数量 >= 本年新公开数量.
-    within = [(names.index(a), names.index(b)) for a, b in _CUMULATIVE if a in names and b in names]
-
-    def accept(v: Values) -> bool:
-        return (
-            all(v[i] >= 0 for i in range(len(v)) if i not in signed)
-            and all(v[i] + v[i + 1] >= 0 for i in after)
-            and all(v[part] <= v[whole] for part, whole in within)
-        )
-
-    return accept
 
 
 # ---------------------------------------------------------------- table 4
