@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..model import T3_COLUMNS, T3_OUTCOME_ROWS, T3_ROWS, T3_ROWS_2021_ONLY, Finding, Table3
 from .align import align_without_strays
 from .cells import Row
+from .flows import align_flows
 from .normalize import compact
 from .table3_units import Unit, is_category_header, place_by_column, segment
 from .vocabulary import t3_category, t3_key, t3_last_category, t3_numbered
@@ -30,11 +31,9 @@ def realign(rows: list[Row], table: Table3) -> tuple[Table3, list[Finding], bool
     if explained >= len(keys):
         return None  # every row adds up or was printed with a blank: no cutting can do better
     strays = _strays(rows, numbers)
-    for candidate in (keys, list(T3_ROWS), [k for k in T3_ROWS if k not in T3_ROWS_2021_ONLY]):
-        found = align_without_strays(numbers, candidate, strays)
-        if found is not None:
-            break
-    else:
+    text_lines = [row.line for row in rows if row.labels and not (row.values or row.lead)]
+    found = _aligned(numbers, keys, strays, text_lines)
+    if found is None:
         return None
     if found.agreed <= explained:
         return None  # a row printed with a blank ("—") cannot add up, and is no worse for it
@@ -46,6 +45,23 @@ def realign(rows: list[Row], table: Table3) -> tuple[Table3, list[Finding], bool
             if cell is not None:
                 out.rows[key][col], out.lines[key][col] = cell
     return out, _realigned_findings(found, numbers), found.agreed == len(found.rows)
+
+
+def _aligned(numbers, keys: list[str], strays: list[int], text_lines: list[int]):
+    """The first row list (those the labels name, the 2021 template's, the 2019 one's)
+    the numbers fill, as blocks of whole rows (align.py) or else as text flows (flows.py)."""
+    candidates = (keys, list(T3_ROWS), [k for k in T3_ROWS if k not in T3_ROWS_2021_ONLY])
+    for candidate in candidates:
+        found = align_without_strays(numbers, candidate, strays)
+        if found is not None:
+            break
+    if found is not None and found.agreed == len(found.rows):
+        return found
+    for candidate in candidates:
+        by_flows = align_flows(numbers, candidate, strays, text_lines)
+        if by_flows is not None:
+            return by_flows
+    return found
 
 
 def _strays(rows: list[Row], numbers: list[tuple]) -> list[int]:

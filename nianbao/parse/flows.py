@@ -1,0 +1,204 @@
+"""Table 3 from its numbers alone, read as the text flows a PDF extractor printed.
+
+pdftotext's default mode prints a table as text flows in reading order: one cell, one
+column of a few consecutive rows, or a few narrow columns whose headers merged, each flow
+set apart by a blank line or a label. Across a page it walks in bands: down the left part
+of the rows, then back to the top for the columns it left, so one row's numbers can sit a
+hundred lines apart. ``align.py``'s blocks of whole rows do not describe that; this does.
+
+A flow is a run of numbers on consecutive lines. Each is placed, in print order, as a
+rectangle of m columns by k rows where its rows are filled up to, rows filling left to
+right: beside the previous flow (the same rows), below it, or, after a line of text,
+back at the first row not yet full (a new band). A flow of several columns only goes
+beside rows already begun, and a column as tall as the one before goes beside it while
+there is room (else a page of zeros could be stacked a thousand ways). Each full row must
+add up (总计 = the sum of the applicant columns). Every reading that fills the table so is
+followed, memoised and within a fixed budget of states; a cell takes a value only when
+all of them give it the same one, so a reading the arithmetic cannot choose stays null.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from .align import WIDTH, Alignment, Placed
+
+#: States explored before giving up (each is one flow placed on one frontier).
+BUDGET = 20_000
+
+
+@dataclass(slots=True)
+class _Flow:
+    cells: list[Placed]
+    per_line: int
+    """Numbers on each of its lines: 1 for a column (or cells one per line), m for rows of m."""
+    stray: bool = False
+    """A lone number beside text: may be a page number and not a cell."""
+    after_text: bool = False
+    """A line of text (a label, a header, a page footer) stands between it and the flow
+    before: only there may a new band start (a text block ends a band)."""
+
+
+def flows(numbers: list[Placed], strays: list[int], text_lines: list[int]) -> list[_Flow]:
+    """The numbers cut where a line was skipped (a blank or a label between them)."""
+    lines: list[list[Placed]] = []
+    for p in numbers:
+        if lines and lines[-1][0][1] == p[1]:
+            lines[-1].append(p)
+        else:
+            lines.append([p])
+    out: list[_Flow] = []
+    for line in lines:
+        last = out[-1] if out else None
+        if last is not None and line[0][1] == last.cells[-1][1] + 1 and last.per_line == len(line):
+            last.cells += line
+        else:
+            out.append(_Flow(list(line), len(line)))
+    lone = {numbers[j][1] for j in strays}
+    text = sorted(text_lines)
+    for before, f in zip([None, *out], out, strict=False):
+        f.stray = len(f.cells) == 1 and f.cells[0][1] in lone
+        f.after_text = before is None or bisect_left(text, f.cells[0][1]) > bisect_left(text, before.cells[-1][1])
+    return out
+
+
+def _shapes(flow: _Flow) -> list[tuple[int, int, bool]]:
+    """(columns, rows, column-major) the flow may fill. Lines of one number each stack
+    vertically: one column, or a few narrow columns one after the other (their headers
+    merged into one text block); numbers on one line are one row's."""
+    n = len(flow.cells)
+    if flow.per_line > 1:
+        return [(flow.per_line, n // flow.per_line, False)] if flow.per_line <= WIDTH else []
+    if n == 1:
+        return [(1, 1, True)]
+    shapes = [(m, n // m, True) for m in range(1, min(n, WIDTH) + 1) if n % m == 0]
+    return shapes + [(m, k, False) for m, k, _c in shapes if m > 1 and k > 1]
+
+
+def _place(flow: _Flow, r0: int, col: int, shape: tuple[int, int, bool]) -> list[tuple[int, int, Placed]]:
+    m, k, by_column = shape
+    cells = []
+    for j, p in enumerate(flow.cells):
+        c, r = (j // k, j % k) if by_column else (j % m, j // m)
+        cells.append((r0 + r, col + c, p))
+    return cells
+
+
+def align_flows(numbers: list[Placed], keys: list[str], strays: list[int], text_lines: list[int]) -> Alignment | None:
+    """The rows ``keys`` read from ``numbers`` as flows; None when no reading fills the
+    table with every row adding up, or the readings are too many to follow."""
+    n = len(keys)
+    found = flows(numbers, strays, text_lines)
+    if not n:
+        return None
+    extra = len(numbers) - WIDTH * n
+    if extra < 0 or extra > 2 or sum(f.stray for f in found) < extra:
+        return None
+    solver = _Solver(found, n)
+    try:
+        result = solver.solve(0, (0,) * n, (0,) * n, (0, 0, 0), extra)
+    except _OverBudget:
+        return None
+    if result is None:
+        return None
+    seen = {r: [set() for _ in range(WIDTH)] for r in range(n)}
+    for (r, c), options in result.items():
+        seen[r][c] |= options
+    rows: dict[str, list[Placed | None]] = {}
+    ambiguous: dict[str, list[set[float]]] = {}
+    for r, key in enumerate(keys):
+        values = [{v for v, _l in o} for o in seen[r]]
+        rows[key] = [min(o, key=lambda p: p[1]) if len(v) == 1 else None for o, v in zip(seen[r], values, strict=True)]
+        if any(len(v) > 1 for v in values):
+            ambiguous[key] = [v if len(v) > 1 else set() for v in values]
+    return Alignment(rows, n, ambiguous, [])
+
+
+class _OverBudget(Exception):
+    pass
+
+
+Grid = dict[tuple[int, int], frozenset]
+
+
+class _Solver:
+    """Depth-first over flows, memoised on what decides the rest: the flow, how far each
+    row is filled, the sum so far of each row's applicant columns, the previous
+    rectangle and the strays still to leave out."""
+
+    def __init__(self, found: list[_Flow], n: int) -> None:
+        self.flows, self.n, self.states = found, n, 0
+        self.memo: dict[tuple, Grid | None] = {}
+
+    def solve(self, i: int, front: tuple[int, ...], sums: tuple, prev: tuple[int, int, int], skip: int) -> Grid | None:
+        key = (i, front, sums, prev, skip)
+        if key not in self.memo:
+            self.states += 1
+            if self.states > BUDGET:
+                raise _OverBudget
+            self.memo[key] = self._solve(i, front, sums, prev, skip)
+        return self.memo[key]
+
+    def _solve(self, i: int, front: tuple[int, ...], sums: tuple, prev: tuple[int, int, int], skip: int) -> Grid | None:
+        if i == len(self.flows):
+            return {} if skip == 0 and all(f == WIDTH for f in front) else None
+        flow = self.flows[i]
+        merged: Grid | None = None
+        if flow.stray and skip:
+            merged = _union(merged, self.solve(i + 1, front, sums, prev, skip - 1))
+        for r0 in _starts(front, prev, flow.after_text):
+            col = front[r0]
+            for shape in _shapes(flow):
+                m, k, _by = shape
+                beside = r0 == prev[0] < prev[1]
+                if beside and k != prev[1] - prev[0]:
+                    continue  # beside the previous flow: the same rows
+                if not beside and m > 1:
+                    continue  # several columns in one flow: only beside rows already begun
+                if r0 == prev[1] and m == 1 and k == prev[2] and front[prev[0]] < WIDTH:
+                    continue  # a column as tall as the one before goes beside it while there is room
+                if col + m > WIDTH or r0 + k > self.n or any(front[r] != col for r in range(r0, r0 + k)):
+                    continue
+                placed = _place(flow, r0, col, shape)
+                after_sums = _added(sums, placed)
+                if after_sums is None:
+                    continue  # a row this flow completes does not add up
+                after = front[:r0] + (col + m,) * k + front[r0 + k :]
+                rest = self.solve(i + 1, after, after_sums, (r0, r0 + k, k if m == 1 else 0), skip)
+                if rest is not None:
+                    merged = _union(merged, {**rest, **{(r, c): frozenset((p,)) for r, c, p in placed}})
+        return merged
+
+
+def _added(sums: tuple, placed: list[tuple[int, int, Placed]]) -> tuple | None:
+    """Row sums after the flow's cells; None when a 总计 it places is not its row's sum."""
+    out = list(sums)
+    for r, c, (value, _line) in sorted(placed, key=lambda t: (t[0], t[1])):
+        if c == WIDTH - 1:
+            if out[r] != value:
+                return None
+            out[r] = 0  # a full row's sum no longer matters: equal states merge
+        else:
+            out[r] += value
+    return tuple(out)
+
+
+def _starts(front: tuple[int, ...], prev: tuple[int, int, int], after_text: bool) -> list[int]:
+    """Rows a flow may start at: beside the previous one, below it, or (after text) the
+    first row not yet full, a new band."""
+    n = len(front)
+    top = next((r for r in range(n) if front[r] < WIDTH), None) if after_text else None
+    out = []
+    for r in (prev[0], prev[1], top):
+        if r is not None and r < n and front[r] < WIDTH and r not in out:
+            out.append(r)
+    return out
+
+
+def _union(a: Grid | None, b: Grid | None) -> Grid | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return {key: a.get(key, frozenset()) | b.get(key, frozenset()) for key in a.keys() | b.keys()}
