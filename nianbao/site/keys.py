@@ -89,6 +89,22 @@ def entry_digest(entry: Entry) -> str:
     return digest
 
 
+def summary_digest(entry: Entry) -> str:
+    """What the summary pages (overview, years, regions, lists, rankings, quality) and the
+    small downloads (findings.csv, indicators.csv, agencies.json) read of an entry: its
+    table-3 and table-4 values (figures, indicators), year, template, printed agency and
+    findings, and how the site places it. Not its text, title, contact or table 2: a report
+    whose edit changed none of these (a sentence added) leaves all of them as they were."""
+    digest = entry.digests.get("summary")
+    if digest is None:
+        r = entry.report
+        t3 = repr(r.table3.rows) if r.table3 is not None else "-"
+        t4 = repr(r.table4.blocks) if r.table4 is not None else "-"
+        placed = (repr(entry.agency), entry.key, str(entry.primary))
+        digest = entry.digests["summary"] = _hash(r.id, str(r.agency), str(r.year), str(r.template), t3, t4, repr(r.findings), *placed)
+    return digest
+
+
 def inputs_key(kind: str, build_date: str, *digests: str) -> str:
     return _hash(site_fingerprint(), kind, build_date, *digests)
 

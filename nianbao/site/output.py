@@ -24,7 +24,7 @@ from ..parallel import workers
 from ..progress import Progress
 from .context import SiteData
 from .downloads import original_bytes, publishable, report_json_bytes, site_files, spliced_files
-from .keys import agency_page_key, entry_digest, inputs_key, page_key, report_digest, report_page_key
+from .keys import agency_page_key, entry_digest, inputs_key, page_key, report_digest, report_page_key, summary_digest
 from .pages.agency import agency_page_for
 from .pages.common import Page
 from .pages.content import build_data, build_docs, build_not_found, build_search
@@ -89,10 +89,12 @@ def summary_jobs(data: SiteData, env: Environment) -> list[Job]:
 
 
 def write_summary(site: StagedSite, data: SiteData, env: Environment) -> None:
-    """The summary pages. They depend on every report, so when no report, content page or
-    date changed they are all reused without being built (most of an unchanged rebuild);
-    otherwise each is built and only those whose context changed are rendered."""
-    key = inputs_key("summary", data.build_date, repr(data.docs), *(entry_digest(e) for e in data.corpus.entries))
+    """The summary pages. They depend on every report, so when no report's summary facts
+    (keys.summary_digest), content page, region slug or date changed they are all reused
+    without being built; otherwise each is built and only those whose context changed are
+    rendered."""
+    regions = repr(sorted(data.corpus.region_slugs.items()))
+    key = inputs_key("summary", data.build_date, repr(data.docs), regions, *(summary_digest(e) for e in data.corpus.entries))
     if site.reuse_group("summary", key):
         return
     with figures_memo():  # each report's figures are asked for by many summary pages
@@ -101,14 +103,10 @@ def write_summary(site: StagedSite, data: SiteData, env: Environment) -> None:
     site.record_group("summary", key, [job.path for job in jobs])
 
 
-def _everything(data: SiteData) -> str:
-    return inputs_key("data", "", *(entry_digest(e) for e in data.corpus.entries))
-
-
 def write_downloads(site: StagedSite, data: SiteData) -> None:
     """data/reports.json and data/reports.csv, in this process: the pieces of unchanged
     reports are copied from the previous build's files (StagedSite.put_spliced)."""
-    everything = _everything(data)
+    everything = inputs_key("data", "", *(entry_digest(e) for e in data.corpus.entries))
     for path, spliced in spliced_files(data).items():
         site.put_spliced(path, inputs_key(path, everything), spliced)
 
@@ -116,9 +114,9 @@ def write_downloads(site: StagedSite, data: SiteData) -> None:
 def file_jobs(data: SiteData, root: Path) -> Iterator[Job]:
     """The small downloads, per-report JSON, originals and assets."""
     entries = data.corpus.entries
-    everything = _everything(data)
+    facts = inputs_key("data", "", *(summary_digest(e) for e in entries))  # all they read
     for path, fill in site_files(data).items():
-        yield Job(path, inputs_key(path, everything), fill, stream=True)
+        yield Job(path, inputs_key(path, facts), fill, stream=True)
     for e in entries:
         yield Job(report_json(e), inputs_key("json", "", report_digest(e)), partial(report_json_bytes, e))
         source = root / e.report.source
