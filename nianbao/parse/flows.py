@@ -154,7 +154,7 @@ class _Solver:
                 beside = r0 == prev[0] < prev[1]
                 if beside and k != prev[1] - prev[0]:
                     continue  # beside the previous flow: the same rows
-                if not beside and m > 1:
+                if not beside and m > 1 and flow.per_line == 1:
                     continue  # several columns in one flow: only beside rows already begun
                 if r0 == prev[1] and m == 1 and k == prev[2] and front[prev[0]] < WIDTH:
                     continue  # a column as tall as the one before goes beside it while there is room
