@@ -43,8 +43,12 @@ def load_many(paths: list[Path], sources: list[str]) -> list[Report]:
     with Progress(len(paths), "读取报告") as bar:
         # The cached reports are millions of small objects that all live on: the cyclic
         # garbage collector would rescan them again and again while they are read (10,000
-        # reports: ~35 % of the reading). It is back on before the workers are forked.
+        # reports: ~35 % of the reading), and again in the first collections after.
+        # It is back on before the workers are forked.
         enabled = gc.isenabled()
+        many = len(paths) >= MIN_PARALLEL
+        if many:
+            gc.collect()  # so that no garbage is frozen below
         gc.disable()
         try:
             for i, (path, source) in enumerate(zip(paths, sources, strict=True)):
@@ -54,6 +58,8 @@ def load_many(paths: list[Path], sources: list[str]) -> list[Report]:
                 else:
                     bar.update()
         finally:
+            if many:
+                gc.freeze()  # out of the collector's sight for good (2,000 reports: ~0.4 cpu-s)
             if enabled:
                 gc.enable()
         for i, report in _parse(todo, paths, sources, bar):
