@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from nianbao.site import swap
 
 
@@ -43,3 +45,19 @@ def test_first_build_has_nothing_to_swap(tmp_path):
     new.mkdir()
     swap.swap_in(new, out, old)
     assert out.is_dir() and not old.exists()
+
+
+def test_a_rebuild_removes_the_previous_site_in_the_background(tmp_path):
+    from nianbao.site import writer
+
+    out = tmp_path / "_site"
+    writer.write_site({"index.html": b"old", "a/b.html": b"old"}, out)
+    removals: list = []
+    with writer.staging(out, removals) as tmp:
+        writer.start(tmp)
+        (tmp / "index.html").write_bytes(b"new")
+    assert (out / "index.html").read_bytes() == b"new"
+    assert [path.name for path, _proc in removals] in ([f"_site.tmp-{os.getpid()}"], [f"_site.old-{os.getpid()}"])
+    writer.finish_removals(removals)
+    assert removals == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["_site"]

@@ -36,7 +36,7 @@ from .pages.report import build_report_pages
 from .render import ASSETS, TEMPLATES, environment
 from .search_records import search_records
 from .staged import StagedSite, load_manifest, save_manifest
-from .writer import UnsafeOutput, check_out_dir, staging
+from .writer import UnsafeOutput, check_out_dir, finish_removals, staging
 
 
 def build_site(seeds: Path, out: Path, content: Path, strict: bool, verbose: bool = False) -> int:
@@ -61,15 +61,19 @@ def build_site(seeds: Path, out: Path, content: Path, strict: bool, verbose: boo
     # Everything loaded so far lives until the end: keep the cyclic garbage collector from
     # rescanning those millions of objects while pages are built (~25 % of page time).
     gc.freeze()
-    site = write(data, seeds.parent, out)
-    print(f"{site.written} files written, {site.linked} unchanged", file=sys.stderr)
-    return _summary(data, seeds.parent, out, strict, verbose)
+    removals: list = []  # the previous site, removed in the background after the swap
+    try:
+        site = write(data, seeds.parent, out, removals)
+        print(f"{site.written} files written, {site.linked} unchanged", file=sys.stderr)
+        return _summary(data, seeds.parent, out, strict, verbose)
+    finally:
+        finish_removals(removals)
 
 
-def write(data: SiteData, root: Path, out: Path) -> StagedSite:
+def write(data: SiteData, root: Path, out: Path, removals: list | None = None) -> StagedSite:
     """Phase two: every file into a temporary folder (unchanged ones linked), then the swap."""
     env = environment()  # templates compiled once, for every page
-    with staging(out) as tmp:
+    with staging(out, removals) as tmp:
         site = StagedSite(tmp, out, load_manifest(out))
         # Report and agency pages and the data files first, across all cores (forked
         # workers); then the few summary pages, whose charts start vl-convert's threads.
