@@ -22,11 +22,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import altair as alt
-import pandas as pd
 import vl_convert as vlc
+
+# altair and pandas are imported in the functions that draw a chart: importing them costs
+# ~1 cpu-s, and a rebuild whose summary pages are all reused draws no chart at all.
+if TYPE_CHECKING:
+    import altair as alt
+    import pandas as pd
 
 from .textwidth import FAMILY, FONT_DIR, FONT_FILE, abbreviate, text_width
 
@@ -204,6 +208,8 @@ def _short(labels: list[str], room: float) -> dict[str, str]:
 def legend(labels: list[str], width: float) -> tuple[alt.Legend, dict[str, str]]:
     """A legend under a plot ``width`` px wide: as many columns as the longest label allows
     (at most 3), labels shortened to the width of one column."""
+    import altair as alt
+
     room = width - SYMBOL - LABEL_OFFSET
     short = _short(labels, room)
     widest = max((text_width(v, LABEL_SIZE) for v in short.values()), default=0)
@@ -218,6 +224,8 @@ def _relabel(frame: pd.DataFrame, column: str, short: dict[str, str]) -> pd.Data
 
 def count_axis(frame: pd.DataFrame, field: str, stacked_by: str | None = None) -> alt.Axis:
     """Whole-number ticks: counts of applications are never 0.5."""
+    import altair as alt
+
     values = frame.groupby(stacked_by)[field].sum() if stacked_by else frame[field]
     top = int(max(values.max(), 1)) if len(values) else 1
     step = max(1, -(-top // 6))
@@ -226,6 +234,8 @@ def count_axis(frame: pd.DataFrame, field: str, stacked_by: str | None = None) -
 
 def grouped_bars(frame: pd.DataFrame, x: str, y: str, color: str, y_title: str) -> Plot:
     """Vertical bars, one group per ``x`` value, one bar per ``color`` value."""
+    import altair as alt
+
     groups = sorted(frame[color].unique().tolist())
     key, names = legend(groups, WIDTH)
     frame = _relabel(frame, color, names)
@@ -245,6 +255,8 @@ def grouped_bars(frame: pd.DataFrame, x: str, y: str, color: str, y_title: str) 
 
 def stacked_bars(frame: pd.DataFrame, y: str, x: str, color: str, order: list[str], x_title: str) -> Plot:
     """Horizontal stacked bars: one bar per ``y`` value, segments by ``color`` in ``order``."""
+    import altair as alt
+
     width = WIDTH - LABEL_ROOM
     rows = _short(list(dict.fromkeys(frame[y])), LABEL_ROOM)
     key, names = legend(order, width)
@@ -267,6 +279,8 @@ def stacked_bars(frame: pd.DataFrame, y: str, x: str, color: str, order: list[st
 
 def plain_bars(frame: pd.DataFrame, y: str, x: str, color: str, x_title: str) -> Plot:
     """Horizontal bars in the frame's row order, coloured by group."""
+    import altair as alt
+
     width = WIDTH - LABEL_ROOM
     rows = _short(list(dict.fromkeys(frame[y])), LABEL_ROOM)
     groups = list(dict.fromkeys(frame[color]))

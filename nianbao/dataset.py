@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from .model import T3_COLUMNS, T3_ROWS, T4_BLOCKS, T4_FIELDS, Report
 from .serialize import table2_json
+
+if TYPE_CHECKING:  # imported by the functions that build a frame (charts.py says why)
+    import pandas as pd
 
 #: Rates computed from fewer cases than this are shown but marked 样本过少, never ranked.
 MIN_DENOMINATOR = 5
@@ -265,6 +266,8 @@ def _flatten_t2(values: dict[str, Any], lines: dict[str, Any]) -> list[dict[str,
 
 def tidy_frame(reports: list[tuple[Report, str]]) -> pd.DataFrame:
     """The long form of every report: (report, canonical agency name) pairs in."""
+    import pandas as pd
+
     rows = [row for report, agency in reports for row in tidy_rows(report, agency)]
     frame = pd.DataFrame(rows, columns=TIDY_COLUMNS)
     # object dtype keeps printed integers as integers (a float column would print 4 as 4.0).
@@ -289,6 +292,8 @@ class Total:
 
 def total_of(frame: pd.DataFrame, table: str, row: str, column: str) -> Total:
     """Sum of one cell across the reports in ``frame`` (printed values only)."""
+    import pandas as pd
+
     cells = frame[(frame["table"] == table) & (frame["row"] == row) & (frame["column"] == column)]
     values = pd.to_numeric(cells["value"], errors="coerce")
     reports = frame["report_id"].nunique()

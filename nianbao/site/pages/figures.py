@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-import pandas as pd
-
 from ...charts import Chart, DataTable, grouped_bars, make_chart, plain_bars, stacked_bars
 from ...dataset import figure, format_number, t3, t4
 from ...minicharts import line_svg, mini_chart, stacked_svg
@@ -43,6 +41,12 @@ def level_of(e: Entry) -> str:
     return e.agency.level or UNLISTED_LEVEL
 
 
+def _frame(*args, **kwargs):
+    import pandas as pd  # only when a chart is drawn (see charts.py)
+
+    return pd.DataFrame(*args, **kwargs)
+
+
 def _sum(values: list[float | int | None]) -> float | int:
     return sum(v for v in values if v is not None)
 
@@ -56,7 +60,7 @@ def applications_by_year(key: str, entries: list[Entry]) -> Chart | None:
     shown = {k: v for k, v in sorted(groups.items()) if any(x is not None for x in v)}
     if not shown:
         return None
-    frame = pd.DataFrame({"年度": [str(y) for y, _ in shown], "层级": [lv for _, lv in shown], "件数": [_sum(v) for v in shown.values()]})
+    frame = _frame({"年度": [str(y) for y, _ in shown], "层级": [lv for _, lv in shown], "件数": [_sum(v) for v in shown.values()]})
     missing = [e for e in entries if e.year is not None and figure(e.report, (t3("new_received"),)) is None]
     description = "各年度报告印出的“本年新收政府信息公开申请数量”（总计列）之和，按机关层级分组。" + _missing_note(missing)
     rows = tuple((f"{y} 年", lv, str(len(v)), format_number(_sum(v)), str(sum(x is None for x in v))) for (y, lv), v in groups.items())
@@ -70,9 +74,7 @@ def top_agencies_chart(key: str, entries: list[Entry], title: str) -> Chart | No
     ranked = sorted(((e, v) for e, v in values if v is not None), key=lambda p: (-p[1], p[0].key))[:TOP_N]
     if not ranked:
         return None
-    frame = pd.DataFrame(
-        {"机关": [e.agency.name for e, _ in ranked], "件数": [v for _, v in ranked], "层级": [level_of(e) for e, _ in ranked]}
-    )
+    frame = _frame({"机关": [e.agency.name for e, _ in ranked], "件数": [v for _, v in ranked], "层级": [level_of(e) for e, _ in ranked]})
     lead = f"本年新收申请最多的 {len(ranked)} 个机关" if len(values) > TOP_N else "各机关本年新收的申请"
     description = f"{lead}（总计列，按原文）。" + _missing_note([e for e, v in values if v is None])
     table = DataTable(("机关", "本年新收（件）"), tuple((e.agency.name, format_number(v)) for e, v in ranked))
@@ -92,7 +94,7 @@ def outcomes_by(key: str, groups: list[tuple[str, list[Entry]]], what: str) -> C
         sums.append((label, [_sum([vals[i] for vals in values]) for i in range(len(_OUTCOME_NAMES))]))
     if not any(sum(s) for _, s in sums):
         return None
-    frame = pd.DataFrame(
+    frame = _frame(
         [(label, name, v) for label, s in sums for name, v in zip(_OUTCOME_NAMES, s, strict=True)], columns=["组", "办理结果", "件数"]
     )
     description = f"表三“本年度办理结果”各类（总计列）的件数之和，{what}，按类别堆叠。" + _missing_note(missing)
@@ -129,7 +131,7 @@ def refusal_chart(key: str, entries: list[Entry]) -> Chart | None:
         missing.extend(e for e, v in zip(entries, values, strict=True) if v is None)
     if not entries:
         return None
-    frame = pd.DataFrame({"理由": [T3_ROW_SHORT[r] for r in _REASON_ROWS], "类别": [_REASON_GROUP[r] for r in _REASON_ROWS], "件数": sums})
+    frame = _frame({"理由": [T3_ROW_SHORT[r] for r in _REASON_ROWS], "类别": [_REASON_GROUP[r] for r in _REASON_ROWS], "件数": sums})
     gaps = list({e.key: e for e in missing}.values())
     description = "所有报告中不予公开、无法提供和不予处理的各项理由（总计列）合计。" + _missing_note(gaps)
     table = DataTable(
@@ -155,7 +157,7 @@ def review_chart(key: str, entries: list[Entry]) -> Chart | None:
             values.append(_sum(cells))
         records += [(T4_BLOCK_LABELS[block], T4_FIELD_LABELS[p], v) for p, v in zip(_T4_PARTS, values, strict=True)]
         table_rows.append((T4_BLOCK_LABELS[block], *(format_number(v) for v in values)))
-    frame = pd.DataFrame(records, columns=["类型", "结果", "件数"])
+    frame = _frame(records, columns=["类型", "结果", "件数"])
     order = [T4_FIELD_LABELS[p] for p in _T4_PARTS]
     description = "所有报告表四中行政复议和行政诉讼的结果合计。" + _missing_note(list({e.key: e for e in missing}.values()))
     table = DataTable(("类型", *order), tuple(table_rows))
