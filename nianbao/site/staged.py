@@ -56,7 +56,7 @@ def save_manifest(out: Path, site: StagedSite) -> None:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         data = {"version": VERSION, "out": str(out.resolve()), "files": site.files, "groups": site.groups, "pieces": site.pieces}
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, separators=(",", ":"))
+            fh.write(json.dumps(data, separators=(",", ":")))  # dumps: the C encoder (dump is Python)
         os.replace(tmp, path)
     except OSError:
         pass  # the next build is a full one
