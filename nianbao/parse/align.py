@@ -72,35 +72,38 @@ def _edges(numbers: list[Placed], i: int, n_rows: int, layouts: tuple[tuple[int,
             yield k, layout, cells, sum(_agrees(r) for r in cells)
 
 
-def align(numbers: list[Placed], keys: list[str]) -> Alignment | None:
+def align(numbers: list[Placed], keys: list[str], every_layout: bool = False) -> Alignment | None:
     """The rows ``keys`` (in print order) read from ``numbers``; None unless every row
     can take exactly seven numbers. Blocks are read row by row or column by column;
-    only when that leaves a row not adding up are grouped columns tried, and kept only
-    if under them every row adds up (more ways to read are more ways to read wrong)."""
+    only when that leaves a row not adding up (or ``every_layout``: when the caller has
+    reason to doubt it) are grouped columns tried, and kept only if under them every row
+    adds up (more ways to read are more ways to read wrong)."""
     n = len(keys)
     if n == 0 or len(numbers) != WIDTH * n:
         return None
     plain = _align(numbers, keys, PLAIN)
-    if plain.agreed == n:
+    if plain.agreed == n and not every_layout:
         return plain
+    # Grouped readings include the plain ones: where both make every row add up, a cell
+    # the two kinds read differently is left null.
     grouped = _align(numbers, keys, GROUPED)
     return grouped if grouped.agreed == n else plain
 
 
-def align_without_strays(numbers: list[Placed], keys: list[str], strays: list[int]) -> Alignment | None:
+def align_without_strays(numbers: list[Placed], keys: list[str], strays: list[int], every_layout: bool = False) -> Alignment | None:
     """``align``, when the stream holds one or two numbers more than the rows take and
     some are strays (a page number printed bare between the rows): each way of leaving
     out that many strays is tried, and a reading is kept only if exactly one of them
     makes every row add up."""
     extra = len(numbers) - WIDTH * len(keys)
     if extra == 0:
-        return align(numbers, keys)
+        return align(numbers, keys, every_layout)
     if extra not in (1, 2) or len(strays) > 8:
         return None
     fits = []
     for left_out in combinations(strays, extra):
         kept = [p for j, p in enumerate(numbers) if j not in left_out]
-        found = align(kept, keys)
+        found = align(kept, keys, every_layout)
         if found is not None and found.agreed == len(keys):
             fits.append(found)
     readings = {tuple(tuple(c[0] if c else None for c in f.rows[k]) for k in keys) for f in fits}

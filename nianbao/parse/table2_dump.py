@@ -49,7 +49,9 @@ def read_column_dump(rows: list[Row]) -> Table2 | None:
 
 def _by_rows(blocks):
     """A group's columns with unequal counts (4 | 41 | 150 192 -77 22: the second item's
-    row printed under the first's, without column names) hold its items row by row."""
+    row printed under the first's, without column names) hold its items row by row,
+    unless the numbers stand in as many runs between blank lines as the group has
+    columns, each as long: then each run is a column (0 4 | 0 2 | 0 19)."""
     out, run = [], []
     for name, values in blocks + [("", [])]:
         if run and (not name or not _same_group(run, name)):
@@ -57,12 +59,27 @@ def _by_rows(blocks):
             flat = [p for _n, v in run for p in v]
             if len(counts) > 1 and len(flat) % len(run) == 0:
                 m = len(run)
-                run = [(n, flat[j::m]) for j, (n, _v) in enumerate(run)]
+                runs = _runs(flat)
+                if len(runs) == m and len({len(r) for r in runs}) == 1:
+                    run = [(n, r) for (n, _v), r in zip(run, runs, strict=True)]
+                else:
+                    run = [(n, flat[j::m]) for j, (n, _v) in enumerate(run)]
             out += run
             run = []
         if name:
             run.append((name, values))
     return out
+
+
+def _runs(values: list[tuple[object, int]]) -> list[list[tuple[object, int]]]:
+    """Numbers cut where a line was skipped (a blank line or text between them)."""
+    runs: list[list[tuple[object, int]]] = []
+    for p in values:
+        if runs and p[1] - runs[-1][-1][1] <= 1:
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    return runs
 
 
 def _deal(sections: list[list[str]], blocks) -> Table2 | None:

@@ -37,6 +37,10 @@ def realign(rows: list[Row], table: Table3) -> tuple[Table3, list[Finding], bool
         return None
     if found.agreed <= explained:
         return None  # a row printed with a blank ("—") cannot add up, and is no worse for it
+    return _as_table(found), _realigned_findings(found, numbers), found.agreed == len(found.rows)
+
+
+def _as_table(found) -> Table3:
     out = Table3(rows={k: [None] * WIDTH for k in T3_ROWS}, lines={k: [None] * WIDTH for k in T3_ROWS})
     for key, cells in found.rows.items():
         out.found.append(key)
@@ -44,24 +48,37 @@ def realign(rows: list[Row], table: Table3) -> tuple[Table3, list[Finding], bool
         for col, cell in enumerate(cells):
             if cell is not None:
                 out.rows[key][col], out.lines[key][col] = cell
-    return out, _realigned_findings(found, numbers), found.agreed == len(found.rows)
+    return out
 
 
 def _aligned(numbers, keys: list[str], strays: list[int], text_lines: list[int]):
     """The first row list (those the labels name, the 2021 template's, the 2019 one's)
-    the numbers fill, as blocks of whole rows (align.py) or else as text flows (flows.py)."""
+    the numbers fill, as blocks of whole rows (align.py) or as text flows (flows.py).
+    Flows read the blank lines too, so where blocks leave a row not adding up or a cell
+    open, a reading by flows that leaves no more cells open is taken."""
     candidates = (keys, list(T3_ROWS), [k for k in T3_ROWS if k not in T3_ROWS_2021_ONLY])
     for candidate in candidates:
         found = align_without_strays(numbers, candidate, strays)
         if found is not None:
             break
-    if found is not None and found.agreed == len(found.rows):
+    if found is not None and found.agreed == len(found.rows) and (found.ambiguous or not columns_add_up(_as_table(found))):
+        # Every row adds up, yet some cells could go more than one way or the columns do
+        # not add up: a row's cells may have been read in the wrong columns (a sum does not
+        # see order), so narrower readings are weighed too and what they read differently
+        # is left open.
+        found = align_without_strays(numbers, candidate, strays, every_layout=True) or found
+    if found is not None and found.agreed == len(found.rows) and not found.ambiguous:
         return found
     for candidate in candidates:
         by_flows = align_flows(numbers, candidate, strays, text_lines)
         if by_flows is not None:
-            return by_flows
+            return by_flows if found is None or _open(by_flows) <= _open(found) else found
     return found
+
+
+def _open(found) -> int:
+    """Cells an alignment leaves null."""
+    return sum(1 for cells in found.rows.values() for c in cells if c is None)
 
 
 def _strays(rows: list[Row], numbers: list[tuple]) -> list[int]:

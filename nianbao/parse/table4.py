@@ -7,6 +7,7 @@ labelled line, or one value per line. A value row is read in print order either 
 from __future__ import annotations
 
 import re
+from itertools import permutations
 
 from ..model import T4_BLOCKS, T4_FIELDS, Finding, Table4
 from .cells import Row
@@ -18,6 +19,7 @@ _BLOCK_LABELS = (
     ("review", re.compile(r"^行政复议$|^复议$")),
 )
 SIZE = len(T4_BLOCKS) * len(T4_FIELDS)
+_NAMES = {"review": "行政复议", "litigation_direct": "未经复议直接起诉", "litigation_after_review": "复议后起诉"}
 
 
 def parse_table4(rows: list[Row]) -> tuple[Table4, list[Finding]]:
@@ -34,9 +36,44 @@ def parse_table4(rows: list[Row]) -> tuple[Table4, list[Finding]]:
         return table, []
     cells = _sequence(rows)
     table.printed = len(cells)
+    findings = []
     for i, block in enumerate(T4_BLOCKS):
-        _fill(table, block, cells[i * 5 : i * 5 + 5])
-    return table, []
+        part = cells[i * 5 : i * 5 + 5]
+        _fill(table, block, part)
+        if _vertical_header(rows) and len({line for _c, line in part}) == len(part) == 5:
+            findings += _reordered(table, block, part)
+    return table, findings
+
+
+def _vertical_header(rows: list[Row]) -> bool:
+    """A header printed one character a line (结/果/维/持): columns so narrow that a text
+    extractor's reading order among their values is not to be trusted."""
+    return sum(1 for r in rows if not r.values and len(r.label.strip()) == 1) >= 6
+
+
+def _reordered(table: Table4, block: str, part: list[tuple[Cell, int]]) -> list[Finding]:
+    """A block printed one value a line under a vertical header that does not add up
+    (维持 + 纠正 + 其他 + 尚未审结 = 总计) in print order, but does in some other order:
+    only what every adding-up order agrees on is kept, the rest is left null."""
+    values = [c.value for c, _l in part]
+    if None in values or sum(values[:4]) == values[4]:
+        return []
+    orders = {p for p in permutations(values) if sum(p[:4]) == p[4]}
+    if not orders:
+        return []  # no order adds up: the report's own numbers, kept as printed
+    unsure = []
+    for j, name in enumerate(T4_FIELDS):
+        options = {p[j] for p in orders}
+        if len(options) == 1:
+            value = options.pop()
+            table.blocks[block][name] = value
+            table.lines[block][name] = next(line for c, line in part if c.value == value)
+        else:
+            table.blocks[block][name] = table.lines[block][name] = None
+            unsure.append(name)
+    cells = [f"table4.{block}.{name}" for name in unsure]
+    message = f"表4“{_NAMES[block]}”的数字在原文中的顺序与各列不符（按原顺序不能相加），几种顺序都相符，这些单元格留空。"
+    return [Finding("parse.ambiguous", "warning", message, "表4", cells=cells, lines=[part[0][1]])]
 
 
 def _by_block_label(rows: list[Row]) -> dict[str, list[tuple[Cell, int]]]:
