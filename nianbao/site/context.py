@@ -10,7 +10,21 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 
 from ..dataset import IndicatorValue, indicators_for
-from .corpus import Corpus
+from .corpus import Corpus, Entry
+
+
+class Indicators(dict):
+    """Entry key -> the report's indicator values, each computed when first asked for: a
+    rebuild that reuses the summary pages asks only for those of the pages it builds
+    (10,000 reports: ~0.6 s of every rebuild otherwise)."""
+
+    def __init__(self, entries: list[Entry]):
+        super().__init__()
+        self._reports = {e.key: e.report for e in entries}
+
+    def __missing__(self, key: str) -> list[IndicatorValue]:
+        values = self[key] = indicators_for(self._reports[key])
+        return values
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,5 +92,5 @@ def site_data(corpus: Corpus, content: Path) -> SiteData:
     # No tidy frame here: at 10,000 reports it is millions of rows, and the pages need only
     # a few sums (dataset.total_over); data/reports.csv is streamed report by report.
     data = SiteData(corpus, build_date(), load_docs(content))
-    data.indicators = {e.key: indicators_for(e.report) for e in corpus.entries}
+    data.indicators = Indicators(corpus.entries)
     return data
