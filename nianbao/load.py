@@ -15,6 +15,7 @@ import logging
 import os
 import stat
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 from .checks import check_corpus
@@ -70,6 +71,22 @@ def _skip_reason(path: Path, name: str, root: Path) -> str | None:
     return None
 
 
+def _resolver() -> Callable[[Path], Path]:
+    """``path.resolve()`` that resolves each folder once (for one call of load_reports):
+    10,000 files in one folder were 60,000 lstat calls otherwise. A link is resolved whole."""
+    folders: dict[Path, Path] = {}
+
+    def resolved(path: Path) -> Path:
+        if path.is_symlink():
+            return path.resolve()
+        folder = folders.get(path.parent)
+        if folder is None:
+            folder = folders[path.parent] = path.parent.resolve()
+        return folder / path.name
+
+    return resolved
+
+
 def _inside(path: Path, root: Path) -> bool:
     try:
         path.relative_to(root)
@@ -81,7 +98,8 @@ def _inside(path: Path, root: Path) -> bool:
 def load_reports(paths: list[Path], root: Path | None = None, agency_of: AgencyOf | None = None) -> list[Report]:
     """Every file parsed and checked, plus the checks across one agency's years."""
     base = root.resolve() if root else None
-    sources = [path.relative_to(root).as_posix() if base and _inside(path.resolve(), base) else path.name for path in paths]
+    resolved = _resolver()
+    sources = [path.relative_to(root).as_posix() if base and _inside(resolved(path), base) else path.name for path in paths]
     reports = load_many(paths, sources)
     unique_ids(reports)
     across = check_corpus(reports, agency_of)
