@@ -66,14 +66,21 @@ def _heights(rng: random.Random, n: int) -> list[int]:
     return out
 
 
-def _band(rng: random.Random, p: _Printer, block: list[list[int]], cols: range) -> None:
+def _band(rng: random.Random, p: _Printer, block: list[list[int | None]], cols: range, blanks: bool) -> None:
     """One block's columns ``cols`` as flows: the first a single column, then groups of
-    up to three narrow columns, printed column by column or row by row."""
+    up to three narrow columns, printed column by column or row by row. With ``blanks``,
+    a column of three rows or more beside another may have a 0 printed as a blank cell
+    (nothing)."""
     c = cols.start
     while c < cols.stop:
         g = 1 if c == cols.start else min(rng.choice([1, 1, 2, 3]), cols.stop - c)
         part = [row[c : c + g] for row in block]
-        if len(block) == 1 and g > 1 and rng.random() < 0.5:
+        zeros = [r for r, row in enumerate(block) if row[c] == 0]
+        if blanks and g == 1 and c > cols.start and len(block) >= 3 and zeros and rng.random() < 0.3:
+            r = rng.choice(zeros)
+            block[r][c] = None  # the truth of a blank cell is null
+            p.flow([[row[c]] for row in block if row[c] is not None])
+        elif len(block) == 1 and g > 1 and rng.random() < 0.5:
             p.flow([part[0]])  # one row's cells on one line
         elif rng.random() < 0.5:
             p.flow([[v] for col in zip(*part, strict=True) for v in col])
@@ -82,7 +89,7 @@ def _band(rng: random.Random, p: _Printer, block: list[list[int]], cols: range) 
         c += g
 
 
-def _print(rng: random.Random, grid: list[list[int]]) -> _Printer:
+def _print(rng: random.Random, grid: list[list[int | None]], blanks: bool = False) -> _Printer:
     p = _Printer()
     cut = rng.randint(8, 18)
     for first, last in ((0, cut), (cut, len(grid))):
@@ -91,30 +98,32 @@ def _print(rng: random.Random, grid: list[list[int]]) -> _Printer:
         splits = [rng.randint(1, WIDTH - 1) for _h in heights]
         p.text_line()  # the table's header
         for s, k, split in zip(starts, heights, splits, strict=True):
-            _band(rng, p, grid[s : s + k], range(0, split))
+            _band(rng, p, grid[s : s + k], range(0, split), blanks)
         if first == 0 and rng.random() < 0.5:
             p.page_number(rng.randint(2, 9))
         p.text_line()  # the header of the columns left for the second band
         for s, k, split in zip(starts, heights, splits, strict=True):
-            _band(rng, p, grid[s : s + k], range(split, WIDTH))
+            _band(rng, p, grid[s : s + k], range(split, WIDTH), blanks)
     return p
 
 
-def _decode(seed: int):
+def _decode(seed: int, blanks: bool = False):
     rng = random.Random(seed)
     grid = _grid(rng)
-    p = _print(rng, grid)
+    p = _print(rng, grid, blanks)
     return grid, align_flows(p.numbers, KEYS, p.strays, p.text)
 
 
+@pytest.mark.parametrize("blanks", [False, True], ids=["filled", "blank-cells"])
 @pytest.mark.parametrize("seed", range(120))
-def test_a_number_read_from_flows_is_the_printed_one(seed):
-    grid, found = _decode(seed)
+def test_a_number_read_from_flows_is_the_printed_one(seed, blanks):
+    grid, found = _decode(seed, blanks)
     if found is None:
         return  # too many readings to follow, or none: the caller keeps its own reading
     for r, key in enumerate(KEYS):
         for c, cell in enumerate(found.rows[key]):
             assert cell is None or cell[0] == grid[r][c], (key, c, cell, grid[r][c])
+            assert grid[r][c] is not None or cell is None, "a blank cell read as a number"
 
 
 def test_most_tables_printed_in_bands_are_read_whole():
@@ -135,10 +144,19 @@ def test_a_table_whose_rows_do_not_add_up_is_not_read_by_flows():
     assert align_flows(p.numbers, KEYS, p.strays, p.text) is None
 
 
-def test_a_number_too_many_or_too_few_is_not_read():
+def test_numbers_too_many_are_not_read_and_too_few_only_leave_cells_open():
     rng = random.Random(3)
     grid = _grid(rng)
     p = _print(rng, grid)
     numbers = [n for j, n in enumerate(p.numbers) if j not in p.strays]
-    assert align_flows(numbers[:-1], KEYS, [], p.text) is None
     assert align_flows([*numbers, (5, 10_000), (5, 10_002), (5, 10_004)], KEYS, [], p.text) is None
+    short = align_flows(numbers[:-1], KEYS, [], p.text)  # the last number lost: a blank somewhere
+    for r, key in enumerate(KEYS if short else []):
+        for c, cell in enumerate(short.rows[key]):
+            assert cell is None or cell[0] == grid[r][c], (key, c, cell, grid[r][c])
+
+
+def test_most_tables_with_blank_cells_are_read():
+    # Measured when written: 60 of 120 tables read (the rest over the state budget).
+    decoded = [_decode(seed, blanks=True) for seed in range(120)]
+    assert sum(1 for _g, f in decoded if f is not None) >= 50

@@ -21,11 +21,15 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import combinations
 
 from .align import WIDTH, Alignment, Placed
 
 #: States explored before giving up (each is one flow placed on one frontier).
 BUDGET = 20_000
+#: Blank cells (which print nothing) a table may have, and one column may skip.
+MAX_HOLES, MAX_GAPS = 8, 2
+BLANK: Placed = (None, 0)  # type: ignore[assignment]
 
 
 @dataclass(slots=True)
@@ -63,21 +67,32 @@ def flows(numbers: list[Placed], strays: list[int], text_lines: list[int]) -> li
     return out
 
 
-def _shapes(flow: _Flow) -> list[tuple[int, int, bool]]:
-    """(columns, rows, column-major) the flow may fill. Lines of one number each stack
-    vertically: one column, or a few narrow columns one after the other (their headers
-    merged into one text block); numbers on one line are one row's."""
+Shape = tuple[int, int, bool, tuple[int, ...]]  # columns, rows, column-major, blank rows
+
+
+def _shapes(flow: _Flow, holes: int) -> list[Shape]:
+    """How the flow may fill a rectangle. Lines of one number each stack vertically: one
+    column, or a few narrow columns one after the other (their headers merged into one
+    text block); numbers on one line are one row's. While the table is short of numbers
+    (``holes``: cells printed blank, which print nothing), a column of two or more beside
+    a full one may skip one or two of its rows."""
     n = len(flow.cells)
     if flow.per_line > 1:
-        return [(flow.per_line, n // flow.per_line, False)] if flow.per_line <= WIDTH else []
+        return [(flow.per_line, n // flow.per_line, False, ())] if flow.per_line <= WIDTH else []
     if n == 1:
-        return [(1, 1, True)]
-    shapes = [(m, n // m, True) for m in range(1, min(n, WIDTH) + 1) if n % m == 0]
-    return shapes + [(m, k, False) for m, k, _c in shapes if m > 1 and k > 1]
+        return [(1, 1, True, ())]
+    shapes = [(m, n // m, True, ()) for m in range(1, min(n, WIDTH) + 1) if n % m == 0]
+    shapes += [(m, k, False, ()) for m, k, _c, _g in shapes if m > 1 and k > 1]
+    for b in range(1, min(holes, MAX_GAPS) + 1):
+        shapes += [(1, n + b, True, gaps) for gaps in combinations(range(n + b), b)]
+    return shapes
 
 
-def _place(flow: _Flow, r0: int, col: int, shape: tuple[int, int, bool]) -> list[tuple[int, int, Placed]]:
-    m, k, by_column = shape
+def _place(flow: _Flow, r0: int, col: int, shape: Shape) -> list[tuple[int, int, Placed]]:
+    m, k, by_column, gaps = shape
+    if gaps:
+        rows = [r for r in range(k) if r not in gaps]
+        return [(r0 + r, col, p) for r, p in zip(rows, flow.cells, strict=True)] + [(r0 + g, col, BLANK) for g in gaps]
     cells = []
     for j, p in enumerate(flow.cells):
         c, r = (j // k, j % k) if by_column else (j % m, j // m)
@@ -93,11 +108,11 @@ def align_flows(numbers: list[Placed], keys: list[str], strays: list[int], text_
     if not n:
         return None
     extra = len(numbers) - WIDTH * n
-    if extra < 0 or extra > 2 or sum(f.stray for f in found) < extra:
+    if extra < -MAX_HOLES or extra > 2 or sum(f.stray for f in found) < extra:
         return None
     solver = _Solver(found, n)
     try:
-        result = solver.solve(0, (0,) * n, (0,) * n, (0, 0, 0), extra)
+        result = solver.solve(0, (0,) * n, (0,) * n, (0, 0, 0), (max(extra, 0), max(-extra, 0)))
     except _OverBudget:
         return None
     if result is None:
@@ -109,9 +124,9 @@ def align_flows(numbers: list[Placed], keys: list[str], strays: list[int], text_
     ambiguous: dict[str, list[set[float]]] = {}
     for r, key in enumerate(keys):
         values = [{v for v, _l in o} for o in seen[r]]
-        rows[key] = [min(o, key=lambda p: p[1]) if len(v) == 1 else None for o, v in zip(seen[r], values, strict=True)]
-        if any(len(v) > 1 for v in values):
-            ambiguous[key] = [v if len(v) > 1 else set() for v in values]
+        rows[key] = [min(o, key=lambda p: p[1]) if len(v) == 1 and None not in v else None for o, v in zip(seen[r], values, strict=True)]
+        if any(len(v) > 1 for v in values):  # a blank in one reading, a number in another
+            ambiguous[key] = [v - {None} if len(v) > 1 else set() for v in values]
     return Alignment(rows, n, ambiguous, [])
 
 
@@ -131,7 +146,7 @@ class _Solver:
         self.flows, self.n, self.states = found, n, 0
         self.memo: dict[tuple, Grid | None] = {}
 
-    def solve(self, i: int, front: tuple[int, ...], sums: tuple, prev: tuple[int, int, int], skip: int) -> Grid | None:
+    def solve(self, i: int, front: tuple[int, ...], sums: tuple, prev: tuple[int, int, int], skip: tuple[int, int]) -> Grid | None:
         key = (i, front, sums, prev, skip)
         if key not in self.memo:
             self.states += 1
@@ -140,20 +155,24 @@ class _Solver:
             self.memo[key] = self._solve(i, front, sums, prev, skip)
         return self.memo[key]
 
-    def _solve(self, i: int, front: tuple[int, ...], sums: tuple, prev: tuple[int, int, int], skip: int) -> Grid | None:
+    def _solve(self, i: int, front: tuple[int, ...], sums: tuple, prev: tuple[int, int, int], skip: tuple[int, int]) -> Grid | None:
+        """``skip``: strays still to leave out, blank cells still to place."""
+        strays, holes = skip
         if i == len(self.flows):
-            return {} if skip == 0 and all(f == WIDTH for f in front) else None
+            return {} if skip == (0, 0) and all(f == WIDTH for f in front) else None
         flow = self.flows[i]
         merged: Grid | None = None
-        if flow.stray and skip:
-            merged = _union(merged, self.solve(i + 1, front, sums, prev, skip - 1))
+        if flow.stray and strays:
+            merged = _union(merged, self.solve(i + 1, front, sums, prev, (strays - 1, holes)))
         for r0 in _starts(front, prev, flow.after_text):
             col = front[r0]
-            for shape in _shapes(flow):
-                m, k, _by = shape
+            for shape in _shapes(flow, holes):
+                m, k, _by, gaps = shape
                 beside = r0 == prev[0] < prev[1]
                 if beside and k != prev[1] - prev[0]:
                     continue  # beside the previous flow: the same rows
+                if gaps and not beside:
+                    continue  # a column is known to be short only beside a full one
                 if not beside and m > 1 and flow.per_line == 1:
                     continue  # several columns in one flow: only beside rows already begun
                 if r0 == prev[1] and m == 1 and k == prev[2] and front[prev[0]] < WIDTH:
@@ -165,7 +184,7 @@ class _Solver:
                 if after_sums is None:
                     continue  # a row this flow completes does not add up
                 after = front[:r0] + (col + m,) * k + front[r0 + k :]
-                rest = self.solve(i + 1, after, after_sums, (r0, r0 + k, k if m == 1 else 0), skip)
+                rest = self.solve(i + 1, after, after_sums, (r0, r0 + k, k if m == 1 else 0), (strays, holes - len(gaps)))
                 if rest is not None:
                     merged = _union(merged, {**rest, **{(r, c): frozenset((p,)) for r, c, p in placed}})
         return merged
@@ -175,7 +194,9 @@ def _added(sums: tuple, placed: list[tuple[int, int, Placed]]) -> tuple | None:
     """Row sums after the flow's cells; None when a 总计 it places is not its row's sum."""
     out = list(sums)
     for r, c, (value, _line) in sorted(placed, key=lambda t: (t[0], t[1])):
-        if c == WIDTH - 1:
+        if value is None:  # a blank: nothing to add, and a blank 总计 checks nothing
+            out[r] = 0 if c == WIDTH - 1 else out[r]
+        elif c == WIDTH - 1:
             if out[r] != value:
                 return None
             out[r] = 0  # a full row's sum no longer matters: equal states merge
