@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 
 from .align import WIDTH, Alignment, Placed
@@ -67,37 +68,48 @@ def flows(numbers: list[Placed], strays: list[int], text_lines: list[int]) -> li
     return out
 
 
-Shape = tuple[int, int, bool, tuple[int, ...]]  # columns, rows, column-major, blank rows
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """A rectangle of ``columns`` x ``rows`` that a flow fills: where each of its numbers
+    goes and which cells it leaves blank, as (row, column) offsets."""
+
+    columns: int
+    rows: int
+    cells: tuple[tuple[int, int], ...]
+    blanks: tuple[tuple[int, int], ...] = ()
+    vertical_gap: bool = False
+    """A column with blank rows: only beside a full column, whose height it must have."""
 
 
-def _shapes(flow: _Flow, holes: int) -> list[Shape]:
-    """How the flow may fill a rectangle. Lines of one number each stack vertically: one
-    column, or a few narrow columns one after the other (their headers merged into one
-    text block); numbers on one line are one row's. While the table is short of numbers
-    (``holes``: cells printed blank, which print nothing), a column of two or more beside
-    a full one may skip one or two of its rows."""
-    n = len(flow.cells)
-    if flow.per_line > 1:
-        return [(flow.per_line, n // flow.per_line, False, ())] if flow.per_line <= WIDTH else []
+def _grid(m: int, k: int, by_column: bool) -> Shape:
+    n = m * k
+    cells = tuple((j % k, j // k) if by_column else (j // m, j % m) for j in range(n))
+    return Shape(m, k, cells)
+
+
+@lru_cache(maxsize=1024)
+def _shapes(n: int, per_line: int, holes: int) -> tuple[Shape, ...]:
+    """How a flow of ``n`` numbers may fill a rectangle. Lines of one number each stack
+    vertically: one column, or a few narrow columns one after the other (their headers
+    merged into one text block), in either order; numbers on one line are one row's.
+    While the table is short of numbers (``holes``: blank cells, which print nothing), a
+    column of two or more beside a full one may skip one or two of its rows."""
+    if per_line > 1:
+        return (_grid(per_line, n // per_line, False),) if per_line <= WIDTH else ()
     if n == 1:
-        return [(1, 1, True, ())]
-    shapes = [(m, n // m, True, ()) for m in range(1, min(n, WIDTH) + 1) if n % m == 0]
-    shapes += [(m, k, False, ()) for m, k, _c, _g in shapes if m > 1 and k > 1]
+        return (Shape(1, 1, ((0, 0),)),)
+    sizes = [(m, n // m) for m in range(1, min(n, WIDTH) + 1) if n % m == 0]
+    shapes = [_grid(m, k, True) for m, k in sizes] + [_grid(m, k, False) for m, k in sizes if m > 1 and k > 1]
     for b in range(1, min(holes, MAX_GAPS) + 1):
-        shapes += [(1, n + b, True, gaps) for gaps in combinations(range(n + b), b)]
-    return shapes
+        for gaps in combinations(range(n + b), b):
+            rows = [r for r in range(n + b) if r not in gaps]
+            shapes.append(Shape(1, n + b, tuple((r, 0) for r in rows), tuple((g, 0) for g in gaps), True))
+    return tuple(shapes)
 
 
 def _place(flow: _Flow, r0: int, col: int, shape: Shape) -> list[tuple[int, int, Placed]]:
-    m, k, by_column, gaps = shape
-    if gaps:
-        rows = [r for r in range(k) if r not in gaps]
-        return [(r0 + r, col, p) for r, p in zip(rows, flow.cells, strict=True)] + [(r0 + g, col, BLANK) for g in gaps]
-    cells = []
-    for j, p in enumerate(flow.cells):
-        c, r = (j // k, j % k) if by_column else (j % m, j // m)
-        cells.append((r0 + r, col + c, p))
-    return cells
+    placed = [(r0 + r, col + c, p) for (r, c), p in zip(shape.cells, flow.cells, strict=True)]
+    return placed + [(r0 + r, col + c, BLANK) for r, c in shape.blanks]
 
 
 def align_flows(numbers: list[Placed], keys: list[str], strays: list[int], text_lines: list[int]) -> Alignment | None:
@@ -166,12 +178,12 @@ class _Solver:
             merged = _union(merged, self.solve(i + 1, front, sums, prev, (strays - 1, holes)))
         for r0 in _starts(front, prev, flow.after_text):
             col = front[r0]
-            for shape in _shapes(flow, holes):
-                m, k, _by, gaps = shape
+            for shape in _shapes(len(flow.cells), flow.per_line, holes):
+                m, k = shape.columns, shape.rows
                 beside = r0 == prev[0] < prev[1]
                 if beside and k != prev[1] - prev[0]:
                     continue  # beside the previous flow: the same rows
-                if gaps and not beside:
+                if shape.vertical_gap and not beside:
                     continue  # a column is known to be short only beside a full one
                 if not beside and m > 1 and flow.per_line == 1:
                     continue  # several columns in one flow: only beside rows already begun
@@ -184,7 +196,7 @@ class _Solver:
                 if after_sums is None:
                     continue  # a row this flow completes does not add up
                 after = front[:r0] + (col + m,) * k + front[r0 + k :]
-                rest = self.solve(i + 1, after, after_sums, (r0, r0 + k, k if m == 1 else 0), (strays, holes - len(gaps)))
+                rest = self.solve(i + 1, after, after_sums, (r0, r0 + k, k if m == 1 else 0), (strays, holes - len(shape.blanks)))
                 if rest is not None:
                     merged = _union(merged, {**rest, **{(r, c): frozenset((p,)) for r, c, p in placed}})
         return merged
