@@ -165,20 +165,8 @@ class StagedSite:
         before = {k: (at, n) for k, at, n in self._pieces_before.get(path, [])} if old else {}
         target = self._target(path)
         target.unlink(missing_ok=True)
-        index = []
         with open(target, "wb") as fh, open(old if old else os.devnull, "rb") as src:
-            fh.write(spliced.head)
-            for i, (piece_key, produce) in enumerate(spliced.pieces):
-                if i:
-                    fh.write(spliced.sep)
-                if piece_key in before:
-                    src.seek(before[piece_key][0])
-                    data = src.read(before[piece_key][1])
-                else:
-                    data = produce()
-                index.append([piece_key, fh.tell(), len(data)])
-                fh.write(data)
-            fh.write(spliced.tail)
+            index = splice(fh, src, spliced, before)
         st = target.stat()
         self.files[path] = [key, st.st_size, st.st_mtime_ns, st.st_ino]
         self.pieces[path] = index
@@ -204,3 +192,54 @@ class StagedSite:
 
     def record_group(self, name: str, key: str, paths: list[str]) -> None:
         self.groups[name] = [key, sorted(paths)]
+
+
+def splice(fh: BinaryIO, src: BinaryIO, spliced: Spliced, before: dict[str, tuple[int, int]]) -> list[list]:
+    """Write ``spliced`` into ``fh``; the pieces ``before`` places in ``src`` (offset, length)
+    are copied from there, each run of them that lies there in the same order in one copy
+    (the separators between them included). Returns [key, offset, length] per piece."""
+    index: list[list] = []
+    fh.write(spliced.head)
+    pos, run = len(spliced.head), None  # run: [start, end] in src of the pieces not yet copied
+    for i, (piece_key, produce) in enumerate(spliced.pieces):
+        sep = spliced.sep if i else b""
+        at = before.get(piece_key)
+        if at is not None and run is not None and at[0] == run[1] + len(sep):
+            run[1] = at[0] + at[1]
+            size = at[1]
+        else:
+            if run is not None:
+                _copy(src, fh, run[0], run[1] - run[0])
+                run = None
+            fh.write(sep)
+            if at is not None:
+                run, size = [at[0], at[0] + at[1]], at[1]
+            else:
+                data = produce()
+                fh.write(data)
+                size = len(data)
+        index.append([piece_key, pos + len(sep), size])
+        pos += len(sep) + size
+    if run is not None:
+        _copy(src, fh, run[0], run[1] - run[0])
+    fh.write(spliced.tail)
+    return index
+
+
+def _copy(src: BinaryIO, fh: BinaryIO, offset: int, n: int) -> None:
+    """``n`` bytes of ``src`` from ``offset`` appended to ``fh``: in the kernel
+    (copy_file_range) where it can, else read and written."""
+    fh.flush()
+    at, done = fh.tell(), 0
+    try:
+        while done < n:
+            step = os.copy_file_range(src.fileno(), fh.fileno(), n - done, offset + done, at + done)
+            if step <= 0:
+                break
+            done += step
+    except (AttributeError, OSError):  # no copy_file_range here, or not between these files
+        pass
+    fh.seek(at + done)
+    if done < n:
+        src.seek(offset + done)
+        fh.write(src.read(n - done))
