@@ -17,7 +17,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..model import T3_OUTCOME_ROWS, Finding
+from ..model import Finding
+from .glued_columns import Cut, Values, resolve_columns
 from .numbers import parse_number
 from .table2_names import COLUMNS as T2_COLUMNS
 from .table2_names import row_is_possible
@@ -36,16 +37,6 @@ _SIGNED = re.compile(r"^(?:[+\-]|增|减)?(?:0|[1-9]\d{0,6}|[1-9]\d{0,2}(?:,\d{3
 BUDGET = 200_000
 TABLE_BUDGET = 1_000_000
 MAX_CANDIDATES = 50
-
-Values = tuple[float, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Cut:
-    """One way to cut a digit run: the numbers, and the text of each piece."""
-
-    values: Values
-    texts: tuple[str, ...]
 
 
 class _TooMany(Exception):
@@ -198,67 +189,13 @@ def _table3(out: list[str], start: int, end: int, narrative: set[float]) -> list
         row.candidates, row.capped = found or [], found is None
         rows.append(row)
     if width == 7:
-        _resolve_columns(rows)
+        resolve_columns(rows)
     _tie_break(rows, narrative, ("new_received", "total"), -1)
     return _write(out, rows, "表3")
 
 
 def _row_total(values: Values) -> bool:
     return values[-1] == sum(values[:-1])
-
-
-def _resolve_columns(rows: list[GluedRow]) -> None:
-    """Column sums narrow what the row totals left open: a cut is dropped when no choice
-    of the other rows' cuts lets its column equation hold. Repeated while anything
-    narrows; an equation no choice satisfies (the source does not add up) is left out."""
-    by_key = {r.key: r for r in rows if r.key}
-    outcome = [k for k in T3_OUTCOME_ROWS if k in by_key]
-    equations = [(["total"], outcome), (["new_received", "carried_over"], ["total", "carried_forward"])]
-    changed = True
-    while changed:
-        changed = False
-        for left, right in equations:
-            members = [(by_key.get(k), sign) for keys, sign in ((left, 1), (right, -1)) for k in keys]
-            if any(m is None or not m.candidates or m.width != 7 for m, _s in members):
-                continue  # a row not printed, or printed short: its columns are unknown
-            kept = _feasible([(m.candidates, sign) for m, sign in members])
-            if kept is None:
-                continue
-            for (m, _s), keep in zip(members, kept, strict=True):
-                if keep and len(keep) < len(m.candidates):
-                    m.candidates, changed = keep, True
-
-
-#: Partial column sums tracked before an equation is judged too open to narrow anything.
-_MAX_STATES = 50_000
-
-
-def _feasible(terms: list[tuple[list[Cut], int]]) -> list[list[Cut]] | None:
-    """Per term, the cuts that some choice of the other terms' cuts completes to a zero
-    signed sum in every column; None when no choice does, or the search is too wide."""
-    forward = [{(0.0,) * 7}]
-    for cands, sign in terms:
-        nxt = {tuple(a + sign * b for a, b in zip(acc, c.values, strict=True)) for acc in forward[-1] for c in cands}
-        if len(nxt) > _MAX_STATES:
-            return None
-        forward.append(nxt)
-    if (0.0,) * 7 not in forward[-1]:
-        return None
-    need = {(0.0,) * 7}  # what the partial sum must be after term i, for the rest to close it
-    kept: list[list[Cut]] = [[] for _ in terms]
-    for i in range(len(terms) - 1, -1, -1):
-        cands, sign = terms[i]
-        before = forward[i]
-        prev_need: set = set()
-        for c in cands:
-            for target in need:
-                acc = tuple(t - sign * v for t, v in zip(target, c.values, strict=True))
-                if acc in before:
-                    prev_need.add(acc)
-                    if not kept[i] or kept[i][-1] is not c:
-                        kept[i].append(c)
-        need = prev_need
-    return kept
 
 
 def _tie_break(rows: list[GluedRow], narrative: set[float], keys, position: int | None) -> None:
