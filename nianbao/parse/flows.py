@@ -10,8 +10,10 @@ A flow is a run of numbers on consecutive lines. Each is placed, in print order,
 rectangle of m columns by k rows where its rows are filled up to, rows filling left to
 right: beside the previous flow (the same rows), below it, or, after a line of text,
 back at the first row not yet full (a new band). A flow of several columns only goes
-beside rows already begun, and a column as tall as the one before goes beside it while
-there is room (else a page of zeros could be stacked a thousand ways). Each full row must
+beside rows already begun (or is one row's cells, one a line, right after its label),
+and a column as tall as the one before goes beside it while there is room (else a page
+of zeros could be stacked a thousand ways). Blank cells print nothing: while the table
+is short of numbers, a column beside a full one may skip a row. Each full row must
 add up (总计 = the sum of the applicant columns). Every reading that fills the table so is
 followed, memoised and within a fixed budget of states; a cell takes a value only when
 all of them give it the same one, so a reading the arithmetic cannot choose stays null.
@@ -185,8 +187,8 @@ class _Solver:
                     continue  # beside the previous flow: the same rows
                 if shape.vertical_gap and not beside:
                     continue  # a column is known to be short only beside a full one
-                if not beside and m > 1 and flow.per_line == 1:
-                    continue  # several columns in one flow: only beside rows already begun
+                if not beside and m > 1 and flow.per_line == 1 and not (k == 1 and flow.after_text):
+                    continue  # several columns in one flow: beside rows begun, or one row under its label
                 if r0 == prev[1] and m == 1 and k == prev[2] and front[prev[0]] < WIDTH:
                     continue  # a column as tall as the one before goes beside it while there is room
                 if col + m > WIDTH or r0 + k > self.n or any(front[r] != col for r in range(r0, r0 + k)):
