@@ -154,7 +154,8 @@ Grid = dict[tuple[int, int], frozenset]
 class _Solver:
     """Depth-first over flows, memoised on what decides the rest: the flow, how far each
     row is filled, the sum so far of each row's applicant columns, the previous
-    rectangle and the strays still to leave out."""
+    rectangle (its rows, and its height when it was one column), the strays still to
+    leave out and the blank cells still to place."""
 
     def __init__(self, found: list[_Flow], n: int) -> None:
         self.flows, self.n, self.states = found, n, 0
