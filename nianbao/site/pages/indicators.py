@@ -6,6 +6,7 @@ never given a rank: one application granted out of one is not "100 % open".
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
 
@@ -16,7 +17,7 @@ from ..urls import INDEX, ranking_list, rel, report_page
 from ..urls import INDICATORS as PATH
 from . import paging
 from .common import Cell, Grid, HeadCell, Link, Page, Row, make_meta
-from .lists import list_pages, more_link
+from .lists import iter_list_pages, more_link
 from .report import STATUS_TEXT
 
 
@@ -39,7 +40,13 @@ class IndicatorsContext:
 
 def build_indicators(data: SiteData) -> list[Page]:
     """indicators.html, and lists/rank-<key>-<n>.html when a ranking is longer than LIST_SIZE."""
-    sections, pages = [], []
+    return list(iter_indicator_pages(data))
+
+
+def iter_indicator_pages(data: SiteData) -> Iterator[Page]:
+    """``build_indicators``, the ranking list pages each built when asked for: at 10,000
+    reports they are ~700 pages of 100 rows, too many to hold at once."""
+    sections, lists = [], []
     for i, ind in enumerate(INDICATORS):
         rows = _ranking([(e, data.indicators[e.key][i]) for e in data.corpus.primary])
         if len(rows) <= paging.LIST_SIZE:
@@ -50,10 +57,11 @@ def build_indicators(data: SiteData) -> list[Page]:
         sections.append(IndicatorSection(ind.key, ind.label, ind.definition, ind.formula, preview, more_link(PATH, path_of, len(rows))))
         crumbs = ((INDEX, "总览"), (f"{PATH}#{ind.key}", "指标与排名"))
         lede = f"{ind.label}：{ind.formula}。分母少于 {MIN_DENOMINATOR} 件的标为“样本过少”，列在最后。"
-        fill = partial(_fill, ind.key)
-        pages += list_pages(data, f"{ind.label}排名", lede, path_of, rows, fill, crumbs)
+        lists.append((f"{ind.label}排名", lede, path_of, rows, partial(_fill, ind.key), crumbs))
     ctx = IndicatorsContext(MIN_DENOMINATOR, tuple(sections))
-    return [Page(PATH, "indicators.html", make_meta(PATH, "指标与排名", data.build_date, ((INDEX, "总览"),)), ctx), *pages]
+    yield Page(PATH, "indicators.html", make_meta(PATH, "指标与排名", data.build_date, ((INDEX, "总览"),)), ctx)
+    for title, lede, path_of, rows, fill, crumbs in lists:
+        yield from iter_list_pages(data, title, lede, path_of, rows, fill, crumbs)
 
 
 _HEAD = ((HeadCell("排名"), HeadCell("报告"), HeadCell("数值"), HeadCell("分子"), HeadCell("分母"), HeadCell("说明")),)

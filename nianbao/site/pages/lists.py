@@ -6,7 +6,7 @@ every page stays bounded in size however many reports the site has.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -40,14 +40,25 @@ def list_pages(
     crumbs: tuple[tuple[str, str], ...],
 ) -> list[Page]:
     """One page per LIST_SIZE items; ``fill(path, part)`` gives the context fields of a page."""
+    return list(iter_list_pages(data, title, lede, path_of, items, fill, crumbs))
+
+
+def iter_list_pages(
+    data: SiteData,
+    title: str,
+    lede: str,
+    path_of: Callable[[int], str],
+    items: Sequence[Any],
+    fill: Callable[[str, Sequence[Any]], dict[str, Any]],
+    crumbs: tuple[tuple[str, str], ...],
+) -> Iterator[Page]:
+    """``list_pages``, each page built when it is asked for (the build writes it and lets it go)."""
     parts = chunked(items, paging.LIST_SIZE)
-    pages = []
     for n, part in enumerate(parts, 1):
         path = path_of(n)
         heading = title if len(parts) == 1 else f"{title}（第 {n} 页）"
         ctx = ListContext(heading, lede, pager(path, path_of, n, len(parts), len(items)), **fill(path, part))
-        pages.append(Page(path, "list.html", make_meta(path, heading, data.build_date, crumbs), ctx))
-    return pages
+        yield Page(path, "list.html", make_meta(path, heading, data.build_date, crumbs), ctx)
 
 
 def build_report_lists(data: SiteData) -> list[Page]:
