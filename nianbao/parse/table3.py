@@ -18,12 +18,11 @@ from .vocabulary import t3_category, t3_key, t3_last_category, t3_numbered
 WIDTH = len(T3_COLUMNS)
 
 
-def realign(rows: list[Row], table: Table3) -> tuple[Table3, list[Finding], bool] | None:
+def realign(rows: list[Row], table: Table3, keys: list[str]) -> tuple[Table3, list[Finding], bool] | None:
     """Table 3 read again from its number stream (align.py), when that reading satisfies
     more row identities than the row-by-row one, and whether it satisfies every row's;
     None when it does not."""
     numbers = [(c.value, row.line) for row in rows for c in row.lead + row.values if c.value is not None]
-    keys = row_keys(rows)
     in_place = all(row.labels for row in rows if row.values or row.lead)
     if in_place and all(table.printed.get(k) == WIDTH for k in keys):
         return None  # every row printed whole beside its label: that reading stands, right or wrong
@@ -129,8 +128,8 @@ def _fmt(value) -> str:
 
 
 def parse_table3(rows: list[Row]) -> tuple[Table3, list[Finding]]:
-    table, findings = _read_by_rows(rows)
-    better = realign(rows, table)  # the same numbers, cut by the table's arithmetic
+    table, findings, keys = _read_by_rows(rows)
+    better = realign(rows, table, keys)  # the same numbers, cut by the table's arithmetic
     every_row_agrees = False
     if better is not None:
         table, findings, every_row_agrees = better
@@ -140,7 +139,7 @@ def parse_table3(rows: list[Row]) -> tuple[Table3, list[Finding]]:
         mostly = 2 * sum(len(r.values) + len(r.lead) for r in rows if r.line in apart) > total
         # A realignment under which every row adds up is vouched row by row: columns
         # that still do not add up are the report's own (the checks say so).
-        every_row_agrees |= len(table.found) >= len(row_keys(rows)) and _agreeing_rows(table) == len(table.found)
+        every_row_agrees |= len(table.found) >= len(keys) and _agreeing_rows(table) == len(table.found)
         # a realignment places every number or none; a reading by position may leave most out
         findings += _unvouched(table, apart, mostly and not every_row_agrees, total if better is None else 0)
     return table, findings
@@ -203,9 +202,11 @@ def _unvouched(table: Table3, apart: set[int], mostly_apart: bool, printed: int)
     return [Finding("parse.ambiguous", "warning", message, "表3", cells=cells)]
 
 
-def _read_by_rows(rows: list[Row]) -> tuple[Table3, list[Finding]]:
+def _read_by_rows(rows: list[Row]) -> tuple[Table3, list[Finding], list[str]]:
+    """The table read unit by unit, its findings, and the rows its labels name."""
     width = _header_width(rows)
     units, stray = segment(rows)
+    keys = row_keys(units)
     findings = _stray_findings(stray)
     place_by_column(units)
     table = Table3(
@@ -220,7 +221,7 @@ def _read_by_rows(rows: list[Row]) -> tuple[Table3, list[Finding]]:
         else:
             _store(table, key, unit, width)
     findings += _mend_torn(table, stray)
-    return table, findings
+    return table, findings, keys
 
 
 def _mend_torn(table: Table3, stray: list[Row]) -> list[Finding]:
@@ -258,9 +259,8 @@ def _fills(values: list, value) -> bool:
     return sum(filled[:-1]) == filled[-1]
 
 
-def row_keys(rows: list[Row]) -> list[str]:
+def row_keys(units: list[Unit]) -> list[str]:
     """The rows table 3's labels name, in print order, numbers or not (each once)."""
-    units, _stray = segment(rows)
     named = {key for i, (unit, key) in enumerate(_named(units, every=True)) if key and not is_category_header(unit, units[i + 1 : i + 2])}
     return [k for k in T3_ROWS if k in named]  # template order: a header's 总计 is not a row before 一、
 
