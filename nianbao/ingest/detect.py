@@ -99,8 +99,12 @@ def _texty(ch: str) -> bool:
     return ch.isprintable() or ch in "\r\n\t\f" or "\u4e00" <= ch <= "\u9fff"
 
 
+#: Control bytes no text file holds (tab, line breaks, form feed and ESC excepted).
+_CONTROLS = bytes(b for b in range(32) if b < 9 or (13 < b < 32 and b != 27))
+
+
 def _looks_binary(head: bytes) -> bool:
     if b"\x00" in head:
         return True
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32 and b not in (27,))
+    controls = len(head) - len(head.translate(None, _CONTROLS))  # counted in C, not per byte
     return len(head) > 0 and controls / len(head) > 0.05
