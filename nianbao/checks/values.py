@@ -67,11 +67,13 @@ def _judge(value: Number, kind: str) -> tuple[str, str, str] | None:
 
 
 def _cells(report: Report):
-    """(cell id, place for _where, value, line, kind) for every non-null value."""
+    """(cell id, place for _where, value, line, kind) for every value that may be wrong."""
     yield from _table2_cells(report)
     t3 = report.table3
     if t3 is not None:
         for row, values in t3.rows.items():
+            if all(v is None or (0 <= v <= MAX_CASES and float(v).is_integer()) for v in values):
+                continue  # the usual row: whole counts in range, nothing to judge
             for col, value, line in zip(T3_COLUMNS, values, t3.lines[row], strict=False):
                 if value is not None:
                     yield t3_cell(row, col), ("table3", row, col), value, line, "case"
