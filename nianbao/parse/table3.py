@@ -19,7 +19,7 @@ WIDTH = len(T3_COLUMNS)
 
 
 def realign(rows: list[Row], table: Table3, keys: list[str]) -> tuple[Table3, list[Finding], bool] | None:
-    """Table 3 read again from its number stream (align.py), when that reading satisfies
+    """Table 3 read again from its number stream (align.py, flows.py), when that reading satisfies
     more row identities than the row-by-row one, and whether it satisfies every row's;
     None when it does not."""
     numbers = [(c.value, row.line) for row in rows for c in row.lead + row.values if c.value is not None]
