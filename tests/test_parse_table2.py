@@ -36,6 +36,21 @@ def test_a_number_after_a_complete_item_is_not_taken():
     assert got["normative_documents"] == {"issued": 7, "repealed": 3, "in_force": 40}
 
 
+def test_a_column_dump_whose_header_from_across_the_page_sits_between_the_columns():
+    # pdftotext default mode (a Word table, s002-wps12): 行政许可's 本年处理决定数量 is
+    # printed between 本年废止件数 and 现行有效件数, and its number only after the labels
+    # of the next sections.
+    lines = ["第二十条第（一）项", "信息内容", "规章", "行政规范性文件", "第二十条第（五）项", "信息内容", "",
+             "本年制发件数", "0", "2", "", "本年废止件数", "0", "1", "本年处理决定数量", "", "第1页共3页", "",
+             "现行有效件数", "0", "7", "", "行政许可", "第二十条第（六）项", "信息内容", "行政处罚", "行政强制",
+             "第二十条第（八）项", "信息内容", "行政事业性收费", "", "6", "本年处理决定数量", "4", "0",
+             "本年收费金额（单位：万元）", "0"]  # fmt: skip
+    got = _table2(lines)
+    assert got["regulations"] == {"issued": 0, "repealed": 0, "in_force": 0}
+    assert got["normative_documents"] == {"issued": 2, "repealed": 1, "in_force": 7}
+    assert (got["licensing"], got["punishment"], got["coercion"], got["fees_10k_yuan"]) == (6, 4, 0, 0)
+
+
 def test_a_column_dump_with_a_section_labelled_after_a_page_break():
     lines = ["第二十条第（一）项", "信息内容", "规章", "行政规范性文件", "第二十条第（五）项", "信息内容", "行政许可",
              "第二十条第（六）项", "", "本年制发件数", "0", "3", "", "本年废止件数", "0", "1", "本年处理决定数量", "8", "",

@@ -27,15 +27,20 @@ _GROUPS = (
 def read_column_dump(rows: list[Row]) -> Table2 | None:
     sections: list[list[str]] = []
     blocks: list[tuple[str, list[tuple[object, int]]]] = []
+    text_since = False  # text between the last column's numbers and these
     for row in rows:
         label = re.sub(r"\s+", "", row.label)
         names = column_names(label) if not row.values else []
+        if label and not row.values and not names:
+            text_since = True
         if SECTION.search(label):
             sections.append([])  # a page break may put a section's labels after columns
         elif names:
             blocks.extend((n, []) for n in names)
+            text_since = False
         elif row.values and blocks:
-            blocks[-1][1].extend((c.value, row.line) for c in row.values)
+            _home(blocks, text_since).extend((c.value, row.line) for c in row.values)
+            text_since = False
         elif label and sections and "信息内容" not in label and not row.values:
             items = sections[-1]
             if ITEM.match(label) or not items:
@@ -45,6 +50,20 @@ def read_column_dump(rows: list[Row]) -> Table2 | None:
     if not blocks or all(not values for _n, values in blocks):
         return None
     return _deal(sections, _by_rows(blocks))
+
+
+def _home(blocks, text_since: bool) -> list:
+    """Where numbers go: under the last column name; but numbers after text, when that
+    column already has its own, belong to the first column name of another section
+    still without any (a header printed away from its numbers, across the page). Its
+    own section's other columns take them row by row (_by_rows)."""
+    name, last = blocks[-1]
+    if last and text_since:
+        mates = next((g for g in _GROUPS if name in g), set())
+        empty = next((values for n, values in blocks if not values and n not in mates), None)
+        if empty is not None:
+            return empty
+    return last
 
 
 def _by_rows(blocks):
