@@ -37,10 +37,11 @@ def parse_table4(rows: list[Row]) -> tuple[Table4, list[Finding]]:
     cells = _sequence(rows)
     table.printed = len(cells)
     findings = []
+    vertical = _vertical_header(rows)
     for i, block in enumerate(T4_BLOCKS):
         part = cells[i * 5 : i * 5 + 5]
         _fill(table, block, part)
-        if _vertical_header(rows) and len({line for _c, line in part}) == len(part) == 5:
+        if vertical and len({line for _c, line in part}) == len(part) == 5:
             findings += _reordered(table, block, part)
     return table, findings
 
