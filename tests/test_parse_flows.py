@@ -126,14 +126,34 @@ def test_a_number_read_from_flows_is_the_printed_one(seed, blanks):
             assert grid[r][c] is not None or cell is None, "a blank cell read as a number"
 
 
+def test_a_band_may_end_in_a_staircase_of_single_cells():
+    # As LibreOffice's tables came out of pdftotext: the left band's last rows are one
+    # row of two cells, then one of a single cell (two blocks of one row each), and the
+    # right band starts back at the top of the page with the rest.
+    rng = random.Random(11)
+    grid = _grid(rng)
+    heights, splits = [3, 1, 4, 6, 1, 4, 1, 1, 1, 3], [5, 4, 4, 5, 4, 3, 2, 1, 0, 0]
+    starts = [sum(heights[:i]) for i in range(len(heights))]
+    p = _Printer()
+    for first in (True, False):
+        p.text_line()
+        for s, k, split in zip(starts, heights, splits, strict=True):
+            cols = range(0, split) if first else range(split, WIDTH)
+            if cols:
+                _band(rng, p, grid[s : s + k], cols, blanks=False)
+    found = align_flows(p.numbers, KEYS, p.strays, p.text)
+    assert found is not None
+    assert [[c[0] if c else None for c in found.rows[k]] for k in KEYS] == grid
+
+
 def test_most_tables_printed_in_bands_are_read_whole():
-    # Measured: 108 of 120 tables read (the rest over the state budget: these
-    # layouts are cut into more blocks than a real page), 90 % of all cells.
+    # Measured: 113 of 120 tables read (the rest over the state budget: these
+    # layouts are cut into more blocks than a real page), 94 % of all cells.
     decoded = [_decode(seed) for seed in range(120)]
     read = sum(1 for _g, f in decoded if f is not None)
     cells = sum(1 for _g, f in decoded if f for row in f.rows.values() for cell in row if cell is not None)
-    assert read >= 105, f"{read} of 120 tables read"
-    assert cells >= 0.88 * 120 * len(KEYS) * WIDTH, f"{cells} cells"
+    assert read >= 110, f"{read} of 120 tables read"
+    assert cells >= 0.92 * 120 * len(KEYS) * WIDTH, f"{cells} cells"
 
 
 def test_a_table_whose_rows_do_not_add_up_is_not_read_by_flows():
@@ -157,6 +177,6 @@ def test_numbers_too_many_are_not_read_and_too_few_only_leave_cells_open():
 
 
 def test_most_tables_with_blank_cells_are_read():
-    # Measured: 55 of 120 tables read (the rest over the state budget).
+    # Measured: 60 of 120 tables read (the rest over the state budget).
     decoded = [_decode(seed, blanks=True) for seed in range(120)]
-    assert sum(1 for _g, f in decoded if f is not None) >= 50
+    assert sum(1 for _g, f in decoded if f is not None) >= 56

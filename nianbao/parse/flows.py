@@ -11,8 +11,9 @@ rectangle of m columns by k rows where its rows are filled up to, rows filling l
 right: beside the previous flow (the same rows), below it, or, after a line of text,
 back at the first row not yet full (a new band). A flow of several columns only goes
 beside rows already begun (or is one row's cells, one a line, right after its label),
-and a column as tall as the one before goes beside it while there is room (else a page
-of zeros could be stacked a thousand ways). Blank cells print nothing: while the table
+and a column as tall as the one before goes beside it while there is room, unless it is
+the band's last (else a page of zeros could be stacked a thousand ways; a band may end in
+a staircase, its last row shorter than the one above). Blank cells print nothing: while the table
 is short of numbers, a column beside a full one may skip a row. Each full row must
 add up (总计 = the sum of the applicant columns). Every reading that fills the table so is
 followed, memoised and within a fixed budget of states; a cell takes a value only when
@@ -29,7 +30,7 @@ from itertools import combinations
 from .align import WIDTH, Alignment, Placed
 
 #: States explored before giving up (each is one flow placed on one frontier).
-BUDGET = 20_000
+BUDGET = 40_000
 #: Blank cells (which print nothing) a table may have, and one column may skip.
 MAX_HOLES, MAX_GAPS = 8, 2
 BLANK: Placed = (None, 0)  # type: ignore[assignment]
@@ -176,6 +177,7 @@ class _Solver:
         if i == len(self.flows):
             return {} if skip == (0, 0) and all(f == WIDTH for f in front) else None
         flow = self.flows[i]
+        ends_band = i + 1 == len(self.flows) or self.flows[i + 1].after_text
         merged: Grid | None = None
         if flow.stray and strays:
             merged = _union(merged, self.solve(i + 1, front, sums, prev, (strays - 1, holes)))
@@ -190,8 +192,8 @@ class _Solver:
                     continue  # a column is known to be short only beside a full one
                 if not beside and m > 1 and flow.per_line == 1 and not (k == 1 and flow.after_text):
                     continue  # several columns in one flow: beside rows begun, or one row under its label
-                if r0 == prev[1] and m == 1 and k == prev[2] and front[prev[0]] < WIDTH:
-                    continue  # a column as tall as the one before goes beside it while there is room
+                if r0 == prev[1] and m == 1 and k == prev[2] and front[prev[0]] < WIDTH and not ends_band:
+                    continue  # as tall as the one before: beside it while there is room, but a band may end lower
                 if col + m > WIDTH or r0 + k > self.n or any(front[r] != col for r in range(r0, r0 + k)):
                     continue
                 placed = _place(flow, r0, col, shape)
