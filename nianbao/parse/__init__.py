@@ -16,7 +16,7 @@ from .cells import Row, split_row
 from .glued import decode_glued
 from .metadata import read_metadata
 from .normalize import normalize_lines
-from .regions import table_regions
+from .regions import reclaim_table2_columns, table_regions
 from .reline import reline
 from .sections import build_sections, find_headings, section_spans
 from .table2 import parse_table2
@@ -59,13 +59,15 @@ def parse_document(doc: Document, source: str | None = None) -> Report:
     regions = table_regions(norm, spans)
     norm, glued = decode_glued(norm, regions)  # cells that ran together: cut by arithmetic
     report.findings, report.format = report.findings + glued, "glued" if glued else report.format
+    rows = {name: _rows(norm, *span) for name, span in regions.items()}
+    if "table2" in rows and "table3" in rows:
+        rows["table2"], rows["table3"], moved = reclaim_table2_columns(rows["table2"], rows["table3"])
+        report.findings.extend(moved)
     for name, parser in (("table2", parse_table2), ("table3", parse_table3), ("table4", parse_table4)):
-        span = regions.get(name)
-        if span is None:
-            continue
-        table, notes = parser(_rows(norm, *span))
-        setattr(report, name, table)
-        report.findings.extend(notes)
+        if name in rows:
+            table, notes = parser(rows[name])
+            setattr(report, name, table)
+            report.findings.extend(notes)
     report.template = detect_template(report)
     return report
 

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import re
 
+from ..model import Finding
+from .cells import Row
+from .normalize import compact
+from .table2_names import COLUMNS
+
 _T3_START = re.compile(r"申请人情况|本年新收|本列数据")
 _T3_END = re.compile(r"结转下年度|继续办理")
 _T4_START = re.compile(r"行政复议")
@@ -50,3 +55,29 @@ def _anchor_span(norm: list[str], start_pat: re.Pattern[str], end_pat: re.Patter
         return None
     end = _first(norm, end_pat, start)
     return (start, (end + 1) if end is not None else len(norm))
+
+
+def reclaim_table2_columns(rows2: list[Row], rows3: list[Row]) -> tuple[list[Row], list[Row], list[Finding]]:
+    """Table 2's and table 3's rows, with any column of table 2 that a PDF extractor
+    printed after table 3's heading (pdftotext's default mode reads a page block by
+    block: a last column's header and its numbers, one a line, can come out below the
+    next heading) moved back to the end of table 2's; and a note of each move."""
+    moved: list[Row] = []
+    kept: list[Row] = []
+    i = 0
+    while i < len(rows3):
+        row, j = rows3[i], i + 1
+        if row.labels and not row.lead and COLUMNS.fullmatch(compact(row.label)):
+            while j < len(rows3) and rows3[j].values and not rows3[j].labels and rows3[j].line == rows3[j - 1].line + 1:
+                j += 1
+        if j > i + 1:
+            moved += rows3[i:j]
+        else:
+            kept.append(row)
+        i = j
+    if not moved or not rows2:
+        return rows2, rows3, []
+    lines = [r.line for r in moved]
+    names = "、".join(r.label for r in moved if r.labels)
+    note = Finding("parse.table2_column_moved", "info", f"表2的“{names}”一列印在表3标题之后，已归回表2。", "表2", lines=lines)
+    return rows2 + moved, kept, [note]
