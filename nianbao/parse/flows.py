@@ -11,13 +11,18 @@ rectangle of m columns by k rows where its rows are filled up to, rows filling l
 right: beside the previous flow (the same rows), below it, or, after a line of text,
 back at the first row not yet full (a new band). A flow of several columns only goes
 beside rows already begun (or is one row's cells, one a line, right after its label),
-and a column as tall as the one before goes beside it while there is room, unless it is
-the band's last (else a page of zeros could be stacked a thousand ways; a band may end in
-a staircase, its last row shorter than the one above). Blank cells print nothing: while the table
+and a column as tall as the one before goes beside it while there is room (else a page
+of zeros could be stacked a thousand ways). Blank cells print nothing: while the table
 is short of numbers, a column beside a full one may skip a row. Each full row must
 add up (总计 = the sum of the applicant columns). Every reading that fills the table so is
 followed, memoised and within a fixed budget of states; a cell takes a value only when
 all of them give it the same one, so a reading the arithmetic cannot choose stays null.
+
+Only when no such reading exists is a second model tried: a band that narrows row by row
+(a staircase, as LibreOffice's tables come out: each of its rows no wider than the one
+above, so a column as tall as the one before may also go below it). Rows left short
+above the current flow must be reachable by the bands still to come (one run each),
+which prunes both models without changing what they read.
 """
 
 from __future__ import annotations
@@ -125,11 +130,14 @@ def align_flows(numbers: list[Placed], keys: list[str], strays: list[int], text_
     extra = len(numbers) - WIDTH * n
     if extra < -MAX_HOLES or extra > 2 or sum(f.stray for f in found) < extra:
         return None
-    solver = _Solver(found, n)
-    try:
-        result = solver.solve(0, (0,) * n, (0,) * n, (0, 0, 0), (max(extra, 0), max(-extra, 0)))
-    except _OverBudget:
-        return None
+    result = None
+    for stairs in (False, True):  # the tighter model first: it has far fewer readings
+        try:
+            result = _Solver(found, n, stairs).solve(0, (0,) * n, (0,) * n, (0, 0, 0, WIDTH), (max(extra, 0), max(-extra, 0)))
+        except _OverBudget:
+            return None
+        if result is not None:
+            break
     if result is None:
         return None
     seen = {r: [set() for _ in range(WIDTH)] for r in range(n)}
@@ -155,14 +163,18 @@ Grid = dict[tuple[int, int], frozenset]
 class _Solver:
     """Depth-first over flows, memoised on what decides the rest: the flow, how far each
     row is filled, the sum so far of each row's applicant columns, the previous
-    rectangle (its rows, and its height when it was one column), the strays still to
-    leave out and the blank cells still to place."""
+    rectangle (its rows, its height when it was one column, and how wide its rows may
+    grow), the strays still to leave out and the blank cells still to place. ``stairs``:
+    the staircase model."""
 
-    def __init__(self, found: list[_Flow], n: int) -> None:
-        self.flows, self.n, self.states = found, n, 0
+    def __init__(self, found: list[_Flow], n: int, stairs: bool) -> None:
+        self.flows, self.n, self.states, self.stairs = found, n, 0, stairs
+        # bands that may start at flow i or later (after a line of text): each can fill
+        # one run of rows left short, from the first one down
+        self.bands = [sum(f.after_text for f in found[i:]) for i in range(len(found) + 1)]
         self.memo: dict[tuple, Grid | None] = {}
 
-    def solve(self, i: int, front: tuple[int, ...], sums: tuple, prev: tuple[int, int, int], skip: tuple[int, int]) -> Grid | None:
+    def solve(self, i: int, front: tuple[int, ...], sums: tuple, prev: tuple[int, int, int, int], skip: tuple[int, int]) -> Grid | None:
         key = (i, front, sums, prev, skip)
         if key not in self.memo:
             self.states += 1
@@ -171,40 +183,54 @@ class _Solver:
             self.memo[key] = self._solve(i, front, sums, prev, skip)
         return self.memo[key]
 
-    def _solve(self, i: int, front: tuple[int, ...], sums: tuple, prev: tuple[int, int, int], skip: tuple[int, int]) -> Grid | None:
+    def _solve(self, i: int, front: tuple[int, ...], sums: tuple, prev: tuple[int, int, int, int], skip: tuple[int, int]) -> Grid | None:
         """``skip``: strays still to leave out, blank cells still to place."""
         strays, holes = skip
         if i == len(self.flows):
             return {} if skip == (0, 0) and all(f == WIDTH for f in front) else None
         flow = self.flows[i]
-        ends_band = i + 1 == len(self.flows) or self.flows[i + 1].after_text
         merged: Grid | None = None
         if flow.stray and strays:
             merged = _union(merged, self.solve(i + 1, front, sums, prev, (strays - 1, holes)))
         for r0 in _starts(front, prev, flow.after_text):
             col = front[r0]
             for shape in _shapes(len(flow.cells), flow.per_line, holes):
-                m, k = shape.columns, shape.rows
-                beside = r0 == prev[0] < prev[1]
-                if beside and k != prev[1] - prev[0]:
-                    continue  # beside the previous flow: the same rows
-                if shape.vertical_gap and not beside:
-                    continue  # a column is known to be short only beside a full one
-                if not beside and m > 1 and flow.per_line == 1 and not (k == 1 and flow.after_text):
-                    continue  # several columns in one flow: beside rows begun, or one row under its label
-                if r0 == prev[1] and m == 1 and k == prev[2] and front[prev[0]] < WIDTH and not ends_band:
-                    continue  # as tall as the one before: beside it while there is room, but a band may end lower
-                if col + m > WIDTH or r0 + k > self.n or any(front[r] != col for r in range(r0, r0 + k)):
+                cap = self._allowed(flow, shape, r0, front, prev)
+                if cap is None:
                     continue
                 placed = _place(flow, r0, col, shape)
                 after_sums = _added(sums, placed)
                 if after_sums is None:
                     continue  # a row this flow completes does not add up
+                m, k = shape.columns, shape.rows
                 after = front[:r0] + (col + m,) * k + front[r0 + k :]
-                rest = self.solve(i + 1, after, after_sums, (r0, r0 + k, k if m == 1 else 0), (strays, holes - len(shape.blanks)))
+                if _short_runs(after, r0) > self.bands[i + 1]:
+                    continue  # rows left short above this flow that no band to come can reach
+                rest = self.solve(i + 1, after, after_sums, (r0, r0 + k, k if m == 1 else 0, cap), (strays, holes - len(shape.blanks)))
                 if rest is not None:
                     merged = _union(merged, {**rest, **{(r, c): frozenset((p,)) for r, c, p in placed}})
         return merged
+
+    def _allowed(self, flow: _Flow, shape: Shape, r0: int, front: tuple[int, ...], prev: tuple[int, int, int, int]) -> int | None:
+        """Whether ``shape`` may fill from row ``r0``'s first free column: None when it
+        may not, else how wide the rows it starts may grow (less than the table's width
+        on a band's staircase)."""
+        col, m, k = front[r0], shape.columns, shape.rows
+        beside = r0 == prev[0] < prev[1]
+        if beside and (k != prev[1] - prev[0] or col + m > prev[3]):
+            return None  # beside the previous flow: the same rows, no wider than they may grow
+        if col + m > WIDTH or r0 + k > self.n or any(front[r] != col for r in range(r0, r0 + k)):
+            return None
+        if shape.vertical_gap and not beside:
+            return None  # a column is known to be short only beside a full one
+        if not beside and m > 1 and flow.per_line == 1 and not (k == 1 and flow.after_text):
+            return None  # several columns in one flow: beside rows begun, or one row under its label
+        below_short = r0 == prev[1] > 0 and front[r0 - 1] < WIDTH  # below a row with room left
+        if below_short and self.stairs and col == 0:
+            return front[r0 - 1] if m <= front[r0 - 1] else None  # a staircase: no wider than the row above
+        if below_short and m == 1 and k == prev[2]:
+            return None  # as tall as the one before: beside it while there is room
+        return prev[3] if beside else WIDTH
 
 
 def _added(sums: tuple, placed: list[tuple[int, int, Placed]]) -> tuple | None:
@@ -222,7 +248,12 @@ def _added(sums: tuple, placed: list[tuple[int, int, Placed]]) -> tuple | None:
     return tuple(out)
 
 
-def _starts(front: tuple[int, ...], prev: tuple[int, int, int], after_text: bool) -> list[int]:
+def _short_runs(front: tuple[int, ...], end: int) -> int:
+    """Runs of rows not yet full above row ``end``."""
+    return sum(1 for r in range(end) if front[r] < WIDTH and (r == 0 or front[r - 1] == WIDTH))
+
+
+def _starts(front: tuple[int, ...], prev: tuple[int, int, int, int], after_text: bool) -> list[int]:
     """Rows a flow may start at: beside the previous one, below it, or (after text) the
     first row not yet full, a new band."""
     n = len(front)
