@@ -127,26 +127,32 @@ def test_a_number_read_from_flows_is_the_printed_one(seed, blanks):
 
 
 @pytest.mark.parametrize(
-    ("heights", "splits"),
+    "pages",
     [
-        ([3, 1, 4, 6, 1, 4, 1, 1, 1, 3], [5, 4, 4, 4, 3, 3, 2, 1, 0, 0]),  # ends in rows of 2, 1, 0 cells
-        ([3, 1, 1, 1, 7, 1, 1, 3, 1, 1, 1, 1, 3], [5, 4, 3, 2, 2, 1, 0, 0, 0, 0, 0, 0, 0]),  # steps mid-band
+        [[(3, 5), (1, 4), (4, 4), (6, 4), (1, 3), (4, 3), (1, 2), (1, 1), (1, 0), (3, 0)]],  # ends in rows of 2, 1, 0 cells
+        [[(3, 5), (1, 4), (1, 3), (1, 2), (7, 2), (1, 1), (1, 0), (3, 0)], [(1, 0), (1, 0), (1, 0), (1, 0), (3, 0)]],
+        [[(3, 5), (1, 4), (1, 3), (1, 2), (6, 1), (1, 0), (1, 0), (3, 0)], [(2, 5), (1, 7), (3, 7), (2, 7)]],
     ],
-    ids=["band-end", "mid-band"],
+    ids=["band-end", "mid-band", "then-whole-rows"],
 )
-def test_a_band_may_narrow_row_by_row_in_a_staircase(heights, splits):
-    # As LibreOffice's tables came out of pdftotext: the left band holds fewer columns
-    # the further down it goes, and the right band, after the header text, the rest of
-    # every row. Each block prints column by column, so a one-row block's cells come one
-    # by one, and could as well have gone on filling the row before.
+def test_a_band_may_narrow_row_by_row_in_a_staircase(pages):
+    # As LibreOffice's tables came out of pdftotext: on each page the left band holds
+    # fewer columns the further down it goes (or, once the right band has ended, whole
+    # rows), and the right band, after the header text, the rest of every row. Each block
+    # of rows (height, columns in the left band) prints column by column, so a one-row
+    # block's cells come one by one and could as well have gone on filling the row before.
     grid = _grid(random.Random(11))
-    starts = [sum(heights[:i]) for i in range(len(heights))]
-    p = _Printer()
-    for first in (True, False):
-        p.text_line()
-        for s, k, split in zip(starts, heights, splits, strict=True):
-            for c in range(0, split) if first else range(split, WIDTH):
-                p.flow([[row[c]] for row in grid[s : s + k]])
+    p, top = _Printer(), 0
+    for blocks in pages:
+        for first in (True, False):
+            p.text_line()
+            s = top
+            for k, split in blocks:
+                for c in range(0, split) if first else range(split, WIDTH):
+                    p.flow([[row[c]] for row in grid[s : s + k]])
+                s += k
+        top = s
+    assert top == len(KEYS)
     found = align_flows(p.numbers, KEYS, p.strays, p.text)
     assert found is not None
     assert [[c[0] if c else None for c in found.rows[k]] for k in KEYS] == grid

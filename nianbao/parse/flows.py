@@ -20,7 +20,7 @@ all of them give it the same one, so a reading the arithmetic cannot choose stay
 
 Only when no such reading exists is a second model tried: a band that narrows row by row
 (a staircase, as LibreOffice's tables come out: each of its rows no wider than the one
-above, so a column as tall as the one before may also go below it). Rows left short
+above unless it is whole, so a column as tall as the one before may also go below it). Rows left short
 above the current flow must be reachable by the bands still to come (one run each),
 which prunes both models without changing what they read.
 """
@@ -217,8 +217,10 @@ class _Solver:
         on a band's staircase)."""
         col, m, k = front[r0], shape.columns, shape.rows
         beside = r0 == prev[0] < prev[1]
-        if beside and (k != prev[1] - prev[0] or col + m > prev[3]):
-            return None  # beside the previous flow: the same rows, no wider than they may grow
+        if beside and k != prev[1] - prev[0]:
+            return None  # beside the previous flow: the same rows
+        if not beside and WIDTH > front[prev[0]] > prev[3] and prev[0] < prev[1]:
+            return None  # the rows left behind grew wider than a staircase lets them, yet not full
         if col + m > WIDTH or r0 + k > self.n or any(front[r] != col for r in range(r0, r0 + k)):
             return None
         if shape.vertical_gap and not beside:
@@ -227,7 +229,8 @@ class _Solver:
             return None  # several columns in one flow: beside rows begun, or one row under its label
         below_short = r0 == prev[1] > 0 and front[r0 - 1] < WIDTH  # below a row with room left
         if below_short and self.stairs and col == 0:
-            return front[r0 - 1] if m <= front[r0 - 1] else None  # a staircase: no wider than the row above
+            above = front[r0 - 1]  # a staircase: no wider than the row above, or a whole row
+            return above if m <= above or m == WIDTH else None
         if below_short and m == 1 and k == prev[2]:
             return None  # as tall as the one before: beside it while there is room
         return prev[3] if beside else WIDTH
