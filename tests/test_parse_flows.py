@@ -13,7 +13,8 @@ import random
 import pytest
 
 from nianbao.model import T3_ROWS
-from nianbao.parse.flows import align_flows
+from nianbao.parse import flows as flows_module
+from nianbao.parse.flows import TooManyReadings, align_flows
 
 KEYS = list(T3_ROWS)
 WIDTH = 7
@@ -111,7 +112,15 @@ def _decode(seed: int, blanks: bool = False):
     rng = random.Random(seed)
     grid = _grid(rng)
     p = _print(rng, grid, blanks)
-    return grid, align_flows(p.numbers, KEYS, p.strays, p.text)
+    return grid, _read(p.numbers, p.strays, p.text)
+
+
+def _read(numbers, strays, text):
+    """align_flows, None also when the readings are too many to follow."""
+    try:
+        return align_flows(numbers, KEYS, strays, text)
+    except TooManyReadings:
+        return None
 
 
 @pytest.mark.parametrize("blanks", [False, True], ids=["filled", "blank-cells"])
@@ -173,7 +182,7 @@ def test_a_table_whose_rows_do_not_add_up_is_not_read_by_flows():
     grid = _grid(rng)
     grid[3][-1] += 1  # the report's own arithmetic is off in one row
     p = _print(rng, grid)
-    assert align_flows(p.numbers, KEYS, p.strays, p.text) is None
+    assert _read(p.numbers, p.strays, p.text) is None
 
 
 def test_numbers_too_many_are_not_read_and_too_few_only_leave_cells_open():
@@ -181,8 +190,8 @@ def test_numbers_too_many_are_not_read_and_too_few_only_leave_cells_open():
     grid = _grid(rng)
     p = _print(rng, grid)
     numbers = [n for j, n in enumerate(p.numbers) if j not in p.strays]
-    assert align_flows([*numbers, (5, 10_000), (5, 10_002), (5, 10_004)], KEYS, [], p.text) is None
-    short = align_flows(numbers[:-1], KEYS, [], p.text)  # the last number lost: a blank somewhere
+    assert _read([*numbers, (5, 10_000), (5, 10_002), (5, 10_004)], [], p.text) is None
+    short = _read(numbers[:-1], [], p.text)  # the last number lost: a blank somewhere
     for r, key in enumerate(KEYS if short else []):
         for c, cell in enumerate(short.rows[key]):
             assert cell is None or cell[0] == grid[r][c], (key, c, cell, grid[r][c])
@@ -192,3 +201,11 @@ def test_most_tables_with_blank_cells_are_read():
     # Measured: 60 of 120 tables read (the rest over the state budget).
     decoded = [_decode(seed, blanks=True) for seed in range(120)]
     assert sum(1 for _g, f in decoded if f is not None) >= 56
+
+
+def test_readings_too_many_to_follow_are_reported_not_guessed(monkeypatch):
+    monkeypatch.setattr(flows_module, "BUDGET", 10)
+    rng = random.Random(4)
+    p = _print(rng, _grid(rng))
+    with pytest.raises(TooManyReadings):
+        align_flows(p.numbers, KEYS, p.strays, p.text)

@@ -20,9 +20,11 @@ all of them give it the same one, so a reading the arithmetic cannot choose stay
 
 Only when no such reading exists is a second model tried: a band that narrows row by row
 (a staircase, as LibreOffice's tables come out: each of its rows no wider than the one
-above unless it is whole, so a column as tall as the one before may also go below it). Rows left short
-above the current flow must be reachable by the bands still to come (one run each),
-which prunes both models without changing what they read.
+above unless it is whole, so a column as tall as the one before may also go below it;
+only a band that began at the first column narrows so). Rows left short above the
+current flow must be reachable by the bands still to come (one run each), which prunes
+both models without changing what they read. Over budget, ``TooManyReadings`` is raised:
+the caller then trusts no reading of the stream, blocks included.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
+from typing import NamedTuple
 
 from .align import WIDTH, Alignment, Placed
 
@@ -122,7 +125,8 @@ def _place(flow: _Flow, r0: int, col: int, shape: Shape) -> list[tuple[int, int,
 
 def align_flows(numbers: list[Placed], keys: list[str], strays: list[int], text_lines: list[int]) -> Alignment | None:
     """The rows ``keys`` read from ``numbers`` as flows; None when no reading fills the
-    table with every row adding up, or the readings are too many to follow."""
+    table with every row adding up. Raises TooManyReadings when they are too many to
+    follow: then no reading of the stream can be trusted."""
     n = len(keys)
     found = flows(numbers, strays, text_lines)
     if not n:
@@ -133,9 +137,9 @@ def align_flows(numbers: list[Placed], keys: list[str], strays: list[int], text_
     result = None
     for stairs in (False, True):  # the tighter model first: it has far fewer readings
         try:
-            result = _Solver(found, n, stairs).solve(0, (0,) * n, (0,) * n, (0, 0, 0, WIDTH), (max(extra, 0), max(-extra, 0)))
+            result = _Solver(found, n, stairs).solve(0, (0,) * n, (0,) * n, _Prev(0, 0, 0, WIDTH, True), (max(extra, 0), max(-extra, 0)))
         except _OverBudget:
-            return None
+            raise TooManyReadings from None
         if result is not None:
             break
     if result is None:
@@ -157,7 +161,25 @@ class _OverBudget(Exception):
     pass
 
 
+class TooManyReadings(Exception):
+    """More ways to read the flows than the state budget lets us follow."""
+
+
 Grid = dict[tuple[int, int], frozenset]
+
+
+class _Prev(NamedTuple):
+    """The rectangle the previous flow filled, as far as the next one cares."""
+
+    top: int
+    end: int
+    """Its rows: top to end - 1."""
+    height: int
+    """Its height when it was one column, else 0."""
+    cap: int
+    """How wide its rows may grow (less than the table's width on a staircase)."""
+    left: bool
+    """Whether its band started at the first column (only such a band narrows in a staircase)."""
 
 
 class _Solver:
@@ -174,7 +196,7 @@ class _Solver:
         self.bands = [sum(f.after_text for f in found[i:]) for i in range(len(found) + 1)]
         self.memo: dict[tuple, Grid | None] = {}
 
-    def solve(self, i: int, front: tuple[int, ...], sums: tuple, prev: tuple[int, int, int, int], skip: tuple[int, int]) -> Grid | None:
+    def solve(self, i: int, front: tuple[int, ...], sums: tuple, prev: _Prev, skip: tuple[int, int]) -> Grid | None:
         key = (i, front, sums, prev, skip)
         if key not in self.memo:
             self.states += 1
@@ -183,7 +205,7 @@ class _Solver:
             self.memo[key] = self._solve(i, front, sums, prev, skip)
         return self.memo[key]
 
-    def _solve(self, i: int, front: tuple[int, ...], sums: tuple, prev: tuple[int, int, int, int], skip: tuple[int, int]) -> Grid | None:
+    def _solve(self, i: int, front: tuple[int, ...], sums: tuple, prev: _Prev, skip: tuple[int, int]) -> Grid | None:
         """``skip``: strays still to leave out, blank cells still to place."""
         strays, holes = skip
         if i == len(self.flows):
@@ -195,8 +217,8 @@ class _Solver:
         for r0 in _starts(front, prev, flow.after_text):
             col = front[r0]
             for shape in _shapes(len(flow.cells), flow.per_line, holes):
-                cap = self._allowed(flow, shape, r0, front, prev)
-                if cap is None:
+                grows = self._allowed(flow, shape, r0, front, prev)
+                if grows is None:
                     continue
                 placed = _place(flow, r0, col, shape)
                 after_sums = _added(sums, placed)
@@ -206,20 +228,22 @@ class _Solver:
                 after = front[:r0] + (col + m,) * k + front[r0 + k :]
                 if _short_runs(after, r0) > self.bands[i + 1]:
                     continue  # rows left short above this flow that no band to come can reach
-                rest = self.solve(i + 1, after, after_sums, (r0, r0 + k, k if m == 1 else 0, cap), (strays, holes - len(shape.blanks)))
+                rest = self.solve(
+                    i + 1, after, after_sums, _Prev(r0, r0 + k, k if m == 1 else 0, *grows), (strays, holes - len(shape.blanks))
+                )
                 if rest is not None:
                     merged = _union(merged, {**rest, **{(r, c): frozenset((p,)) for r, c, p in placed}})
         return merged
 
-    def _allowed(self, flow: _Flow, shape: Shape, r0: int, front: tuple[int, ...], prev: tuple[int, int, int, int]) -> int | None:
+    def _allowed(self, flow: _Flow, shape: Shape, r0: int, front: tuple[int, ...], prev: _Prev) -> tuple[int, bool] | None:
         """Whether ``shape`` may fill from row ``r0``'s first free column: None when it
         may not, else how wide the rows it starts may grow (less than the table's width
-        on a band's staircase)."""
+        on a band's staircase) and whether its band started at the first column."""
         col, m, k = front[r0], shape.columns, shape.rows
-        beside = r0 == prev[0] < prev[1]
-        if beside and k != prev[1] - prev[0]:
+        beside = r0 == prev.top < prev.end
+        if beside and k != prev.end - prev.top:
             return None  # beside the previous flow: the same rows
-        if not beside and WIDTH > front[prev[0]] > prev[3] and prev[0] < prev[1]:
+        if not beside and WIDTH > front[prev.top] > prev.cap and prev.top < prev.end:
             return None  # the rows left behind grew wider than a staircase lets them, yet not full
         if col + m > WIDTH or r0 + k > self.n or any(front[r] != col for r in range(r0, r0 + k)):
             return None
@@ -227,13 +251,16 @@ class _Solver:
             return None  # a column is known to be short only beside a full one
         if not beside and m > 1 and flow.per_line == 1 and not (k == 1 and flow.after_text):
             return None  # several columns in one flow: beside rows begun, or one row under its label
-        below_short = r0 == prev[1] > 0 and front[r0 - 1] < WIDTH  # below a row with room left
-        if below_short and self.stairs and col == 0:
+        if beside:
+            return prev.cap, prev.left
+        below = r0 == prev.end
+        below_short = below and r0 > 0 and front[r0 - 1] < WIDTH  # below a row with room left
+        if below_short and self.stairs and col == 0 and prev.left:
             above = front[r0 - 1]  # a staircase: no wider than the row above, or a whole row
-            return above if m <= above or m == WIDTH else None
-        if below_short and m == 1 and k == prev[2]:
+            return (above, True) if m <= above or m == WIDTH else None
+        if below_short and m == 1 and k == prev.height:
             return None  # as tall as the one before: beside it while there is room
-        return prev[3] if beside else WIDTH
+        return WIDTH, prev.left if below and not flow.after_text else col == 0
 
 
 def _added(sums: tuple, placed: list[tuple[int, int, Placed]]) -> tuple | None:
@@ -256,13 +283,13 @@ def _short_runs(front: tuple[int, ...], end: int) -> int:
     return sum(1 for r in range(end) if front[r] < WIDTH and (r == 0 or front[r - 1] == WIDTH))
 
 
-def _starts(front: tuple[int, ...], prev: tuple[int, int, int, int], after_text: bool) -> list[int]:
+def _starts(front: tuple[int, ...], prev: _Prev, after_text: bool) -> list[int]:
     """Rows a flow may start at: beside the previous one, below it, or (after text) the
     first row not yet full, a new band."""
     n = len(front)
     top = next((r for r in range(n) if front[r] < WIDTH), None) if after_text else None
     out = []
-    for r in (prev[0], prev[1], top):
+    for r in (prev.top, prev.end, top):
         if r is not None and r < n and front[r] < WIDTH and r not in out:
             out.append(r)
     return out

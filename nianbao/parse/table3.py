@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..model import T3_COLUMNS, T3_OUTCOME_ROWS, T3_ROWS, T3_ROWS_2021_ONLY, Finding, Table3
 from .align import align_without_strays
 from .cells import Row
-from .flows import align_flows
+from .flows import TooManyReadings, align_flows
 from .normalize import compact
 from .table3_units import Unit, is_category_header, place_by_column, segment
 from .vocabulary import t3_category, t3_key, t3_last_category, t3_numbered
@@ -69,10 +69,28 @@ def _aligned(numbers, keys: list[str], strays: list[int], text_lines: list[int])
     if found is not None and found.agreed == len(found.rows) and not found.ambiguous:
         return found
     for candidate in candidates:
-        by_flows = align_flows(numbers, candidate, strays, text_lines)
+        try:
+            by_flows = align_flows(numbers, candidate, strays, text_lines)
+        except TooManyReadings:
+            return None  # the blocks' reading is in doubt and the flows cannot settle it
         if by_flows is not None:
-            return by_flows if found is None or _open(by_flows) <= _open(found) else found
+            if found is None:
+                return by_flows
+            chosen, other = (by_flows, found) if _open(by_flows) <= _open(found) else (found, by_flows)
+            return _open_where_they_differ(chosen, other)
     return found
+
+
+def _open_where_they_differ(chosen, other):
+    """``chosen`` with every cell that ``other`` (a reading by the other model, its rows
+    adding up too) gives another number left open: both fit the arithmetic, so the
+    numbers alone cannot say which is the table's."""
+    for key, cells in chosen.rows.items():
+        for c, (mine, theirs) in enumerate(zip(cells, other.rows.get(key, ()), strict=False)):
+            if mine is not None and theirs is not None and mine[0] != theirs[0]:
+                cells[c] = None
+                chosen.ambiguous.setdefault(key, [set() for _ in range(WIDTH)])[c] |= {mine[0], theirs[0]}
+    return chosen
 
 
 def _open(found) -> int:
