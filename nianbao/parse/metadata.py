@@ -11,7 +11,7 @@ from .places import correct_places
 
 _YEAR = r"(?P<year>20\d{2})\s*年\s*度?"
 #: "金林区人民政府 2025 年政府信息公开工作年度报告" / "2020 年金林区政府信息公开…"
-_TITLE = re.compile(rf"^(?P<before>.*?)\s*{_YEAR}\s*(?P<after>.*?)\s*政府信息公开(?:工作)?(?:年度)?(?:工作)?报告")
+_TITLE = re.compile(rf"^(?P<before>.*?)\s*{_YEAR}\s*(?P<after>.*?)\s*政(?:府信息|务)公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)")
 #: "政府信息公开工作年度报告（2022年）"
 _TITLE_YEAR_AFTER = re.compile(
     r"^(?P<before>.*?)(?P<after>)\s*政府信息公开(?:工作)?(?:年度)?报告\s*[(（]\s*(?P<year>20\d{2})\s*年?度?\s*[)）]"
@@ -77,6 +77,8 @@ def read_metadata(norm: list[str], preamble_end: int) -> Metadata:
         meta.title = meta.title if meta.year is None else _title(publisher, str(meta.year))
     if meta.agency:
         meta.agency = correct_places(_as_the_text_spells_it(meta.agency, norm))
+        # NFKC made the brackets of "人力资源和社会保障局（公务员局）" half-width; names print them full-width
+        meta.agency = meta.agency.replace("(", "（").replace(")", "）")
         meta.title = _title(meta.agency, str(meta.year)) if meta.year else meta.title
     _read_period(norm, meta)
     _read_contact(norm[: max(preamble_end, 1)] or norm, meta)
@@ -171,10 +173,14 @@ def _read_title(lines: list[str], meta: Metadata) -> None:
             # A title may wrap: "…2025 年政府信息公开工作" + "年度报告".
             parts = [t for _i, t in filled[n : n + width]]
             joined = "".join(parts)
-            if len(parts) < width or len(joined) > 70 or any("报告" in p for p in parts[:-1]):
+            year_below = _YEAR_IN_BRACKETS.match(parts[-1])  # "…年度报告" over "（2023年度）"
+            if len(parts) < width or len(joined) > 70 or any("报告" in p for p in parts[:-1]) and not year_below:
                 break  # a running header "政府信息公开工作年度报告" is not the start of a title
             if _match_title(joined, [t for _i, t in filled[:n]], meta):
                 meta.title_line = i + 1
+                if meta.agency is None and n + width < len(filled):
+                    meta.agency = _bracketed_agency(filled[n + width][1])
+                    meta.title = _title(meta.agency, str(meta.year))
                 return
         pair = "".join(t for _i, t in filled[n : n + 2])
         quoted = _QUOTED_TITLE.search(pair) or _ANNOUNCED.search(pair)
@@ -195,6 +201,17 @@ def _match_title(text: str, previous: list[str], meta: Metadata) -> bool:
     meta.agency, meta.year = agency, int(m.group("year"))
     meta.title = _title(agency, m.group("year"))
     return True
+
+
+_YEAR_IN_BRACKETS = re.compile(r"^[(（]\s*20\d{2}\s*年?度?\s*[)）]$")
+_BRACKETED = re.compile(r"^\s*[(（]([^()（）]{2,30})[)）]\s*$")
+
+
+def _bracketed_agency(line: str) -> str | None:
+    """The agency on the line below a title naming none: "（金林区人民政府）"."""
+    m = _BRACKETED.match(line)
+    name = _clean(m.group(1)) if m else ""
+    return name if name and _AGENCY_END.search(name) and not re.search(r"20\d{2}", name) else None
 
 
 def _fallback_year(lines: list[str], meta: Metadata) -> None:
