@@ -69,3 +69,15 @@ def test_a_column_dump_whose_second_row_is_printed_under_the_first():
     items = {i["item"]: i["values"] for i in _table2(lines)["items"]}
     assert items["行政许可"] == {"上一年项目数量": 4, "本年增/减": 41, "处理决定数量": 150}
     assert items["其他对外管理服务事项"] == {"上一年项目数量": 192, "本年增/减": -77, "处理决定数量": 22}
+
+
+def test_a_column_printed_short_takes_the_number_printed_after_its_last_item():
+    # pdftotext default mode (c000005-r000005): 行政处罚's 本年处理决定数量 comes out before
+    # 现行有效件数, 行政强制's label and number only after it, below the page footer
+    lines = ["第二十条第（一）项", "信息内容", "规章", "行政规范性文件", "第二十条第（五）项", "信息内容", "行政许可",
+             "第二十条第（六）项", "信息内容", "行政处罚", "", "本年制发件数", "0", "23", "", "本年废止件数", "0", "5",
+             "本年处理决定数量", "31", "本年处理决定数量", "40", "", "第1页共3页", "", "现行有效件数", "0", "50", "",
+             "行政强制", "第二十条第（八）项", "信息内容", "行政事业性收费", "", "5", "本年收费金额（单位：万元）", "0"]  # fmt: skip
+    got = _table2(lines)
+    assert got["normative_documents"] == {"issued": 23, "repealed": 5, "in_force": 50}
+    assert (got["licensing"], got["punishment"], got["coercion"], got["fees_10k_yuan"]) == (31, 40, 5, 0)

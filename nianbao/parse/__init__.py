@@ -16,7 +16,7 @@ from .cells import Row, split_row
 from .glued import decode_glued
 from .metadata import read_metadata
 from .normalize import normalize_lines
-from .regions import reclaim_table2_columns, table_regions
+from .regions import reclaim_table2_columns, reclaim_table4_fragments, table_regions
 from .reline import reline
 from .sections import build_sections, find_headings, section_spans
 from .table2 import parse_table2
@@ -62,6 +62,9 @@ def parse_document(doc: Document, source: str | None = None) -> Report:
     rows = {name: _rows(norm, *span) for name, span in regions.items()}
     if "table2" in rows and "table3" in rows:
         rows["table2"], rows["table3"], moved = reclaim_table2_columns(rows["table2"], rows["table3"])
+        report.findings.extend(moved)
+    if "table3" in rows and "table4" in rows:
+        rows["table3"], rows["table4"], moved = reclaim_table4_fragments(rows["table3"], rows["table4"])
         report.findings.extend(moved)
     for name, parser in (("table2", parse_table2), ("table3", parse_table3), ("table4", parse_table4)):
         if name in rows:

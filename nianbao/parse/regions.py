@@ -8,11 +8,14 @@ from ..model import Finding
 from .cells import Row
 from .normalize import compact
 from .table2_names import COLUMNS
+from .vocabulary import t3_key
 
 _T3_START = re.compile(r"申请人情况|本年新收|本列数据")
 _T3_END = re.compile(r"结转下年度|继续办理")
 _T4_START = re.compile(r"行政复议")
 _T2_START = re.compile(r"第二十条")
+#: Words of table 4's header that no table 3 label has.
+_T4_WORDS = re.compile(r"复议|诉讼|起诉|维持|审结")
 
 
 def table_regions(norm: list[str], spans: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:
@@ -81,3 +84,19 @@ def reclaim_table2_columns(rows2: list[Row], rows3: list[Row]) -> tuple[list[Row
     names = "、".join(r.label for r in moved if r.labels)
     note = Finding("parse.table2_column_moved", "info", f"表2的“{names}”一列印在表3标题之后，已归回表2。", "表2", lines=lines)
     return rows2 + moved, kept, [note]
+
+
+def reclaim_table4_fragments(rows3: list[Row], rows4: list[Row]) -> tuple[list[Row], list[Row], list[Finding]]:
+    """Table 3's and table 4's rows, with the start of table 4 that a PDF extractor printed
+    before table 4's heading (its header cells and a few numbers, read with table 3's
+    last page) moved to table 4; and a note of the move. A row naming a table 3 row after
+    such words means they were not table 4's."""
+    start = next((i for i, r in enumerate(rows3) if r.labels and _T4_WORDS.search(compact(r.label))), None)
+    if start is None or any(r.labels and t3_key(r.label) not in (None, "total") for r in rows3[start:]):
+        return rows3, rows4, []
+    moved = rows3[start:]
+    lines = [r.line for r in moved]
+    note = Finding(
+        "parse.table4_moved", "info", "表4的表头和部分数字印在表4标题之前（与表3的最后一页一起），已归入表4。", "表4", lines=lines
+    )
+    return rows3[:start], moved + rows4, [note]

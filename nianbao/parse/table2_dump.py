@@ -105,20 +105,60 @@ def _deal(sections: list[list[str]], blocks) -> Table2 | None:
     """Each column, in print order, goes to the first section with as many items that
     has not got it yet and whose template group it belongs to."""
     taken: list[list] = [[] for _ in sections]
+    short: list[_Short] = []  # columns printed with fewer numbers than their section's items
+    spare: list[list] = []  # numbers past a column's items: the rest of a short column
     for name, values in blocks:
         if not values:
             continue
-        home = next((i for i, items in enumerate(sections) if len(items) == len(values) and _same_group(taken[i], name)), None)
+        fits = [i for i, items in enumerate(sections) if _same_group(taken[i], name) and _holds(items, name)]
+        home = next((i for i in fits if len(sections[i]) == len(values)), None)
         if home is None:
-            return None
+            home = next((i for i in fits if len(sections[i]) != len(values)), None)
+            if home is None:
+                return None
+            size = len(sections[home])
+            if size < len(values):
+                values, rest = values[:size], values[size:]
+                spare.append(rest)
+            else:
+                values = _Short(values, size)
+                short.append(values)
         taken[home].append((name, values))
-    if not all(taken) or not sections:
+    for rest in spare:  # an item's label and number printed after the other columns
+        column = next((c for c in short if len(c) + len(rest) == c.size), None)
+        if column is None:
+            return None
+        column.extend(rest)
+    if not all(taken) or not sections or any(len(c) != c.size for c in short):
         return None
     table = Table2()
     for items, columns in zip(sections, taken, strict=True):
         for i, item in enumerate(items):
             table.items.append(Table2Item(item, {c: vals[i][0] for c, vals in columns}, {c: vals[i][1] for c, vals in columns}))
     return table
+
+
+#: The columns an item can have (both templates): a section's first item says which.
+_ITEM_COLUMNS = (
+    (re.compile(r"^(规章|行政规范性文件|规范性文件)"), _GROUPS[0] | _GROUPS[1]),
+    (re.compile(r"^(行政许可|行政处罚|行政强制|其他对外)"), _GROUPS[2] | _GROUPS[3]),
+    (re.compile(r"^行政事业"), _GROUPS[4] | {"上一年项目数量", "本年增/减"}),
+    (re.compile(r"^(政府集中采购|集中采购)"), _GROUPS[5]),
+)
+
+
+def _holds(items: list[str], column: str) -> bool:
+    """Whether a section of these items has this column (True when its items are unknown)."""
+    allowed = next((cols for pattern, cols in _ITEM_COLUMNS if items and pattern.match(items[0])), None)
+    return allowed is None or column in allowed
+
+
+class _Short(list):
+    """A column's numbers, fewer than the ``size`` items of its section so far."""
+
+    def __init__(self, values, size: int) -> None:
+        super().__init__(values)
+        self.size = size
 
 
 def _same_group(taken, column: str) -> bool:

@@ -8,7 +8,7 @@ A missing or garbled row therefore never shifts the rows after it.
 from __future__ import annotations
 
 from ..model import T3_COLUMNS, T3_OUTCOME_ROWS, T3_ROWS, T3_ROWS_2021_ONLY, Finding, Table3
-from .align import align_without_strays
+from .align import Alignment, align_without_strays
 from .cells import Row
 from .flows import TooManyReadings, align_flows
 from .normalize import compact
@@ -56,6 +56,9 @@ def _aligned(numbers, keys: list[str], strays: list[int], text_lines: list[int])
     Flows read the blank lines too, so where blocks leave a row not adding up or a cell
     open, a reading by flows that leaves no more cells open is taken."""
     candidates = (keys, list(T3_ROWS), [k for k in T3_ROWS if k not in T3_ROWS_2021_ONLY])
+    zeros = _all_zero(numbers, candidates)
+    if zeros is not None:
+        return zeros
     for candidate in candidates:
         found = align_without_strays(numbers, candidate, strays)
         if found is not None:
@@ -79,6 +82,25 @@ def _aligned(numbers, keys: list[str], strays: list[int], text_lines: list[int])
             chosen, other = (by_flows, found) if _open(by_flows) <= _open(found) else (found, by_flows)
             return _open_where_they_differ(chosen, other)
     return found
+
+
+def _all_zero(numbers, candidates) -> Alignment | None:
+    """Every number 0 and at least one per cell of a whole template's rows: then every cell
+    is 0 in whatever order they were printed (the rest are another table's zeros). Each
+    cell's source line is one of the zeros' lines, not necessarily its own."""
+    if not numbers or any(v != 0 for v, _line in numbers):
+        return None
+    labels, rows_2021, rows_2019 = candidates
+    if set(labels) & set(T3_ROWS_2021_ONLY):
+        rows = rows_2021  # the labels say which template, even where some were not read
+    elif len(labels) > len(rows_2019) // 2:
+        rows = rows_2019
+    else:
+        rows = rows_2021 if len(numbers) >= WIDTH * len(rows_2021) else rows_2019
+    if len(numbers) < WIDTH * len(rows):
+        return None  # fewer numbers than cells: blank cells, and where they are is unknown
+    cells = iter(numbers)
+    return Alignment({k: [next(cells) for _ in range(WIDTH)] for k in rows}, len(rows), {}, [])
 
 
 def _open_where_they_differ(chosen, other):
