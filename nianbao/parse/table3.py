@@ -81,6 +81,11 @@ def _aligned(numbers, keys: list[str], strays: list[int], text_lines: list[int])
                 return by_flows
             chosen, other = (by_flows, found) if _open(by_flows) <= _open(found) else (found, by_flows)
             return _open_where_they_differ(chosen, other)
+    if found is not None and (found.ambiguous or not columns_add_up(_as_table(found))):
+        # Blocks the flows cannot confirm: their numbers were printed in an order neither
+        # model describes, so rows that add up may still hold another row's numbers (the
+        # columns then do not add up, or the blocks themselves could go several ways).
+        return None
     return found
 
 

@@ -43,7 +43,22 @@ def parse_table4(rows: list[Row]) -> tuple[Table4, list[Finding]]:
         _fill(table, block, part)
         if vertical and len({line for _c, line in part}) == len(part) == 5:
             findings += _reordered(table, block, part)
+        elif len(cells) > SIZE and len({line for _c, line in part}) > 1:
+            findings += _unvouched(table, block, part)
     return table, findings
+
+
+def _unvouched(table: Table4, block: str, part: list[tuple[Cell, int]]) -> list[Finding]:
+    """A block read in print order from more numbers than the table has cells, over several
+    lines (another table's numbers printed among them): kept only if it adds up."""
+    values = [c.value for c, _l in part]
+    if len(values) == 5 and None not in values and sum(values[:4]) == values[4]:
+        return []
+    for name in T4_FIELDS:
+        table.blocks[block][name] = table.lines[block][name] = None
+    message = f"表4的数字比表头的列多，按印刷顺序读出的“{_NAMES[block]}”各数不能相加，无法确定哪些属于表4，这些单元格留空。"
+    cells = [f"table4.{block}.{name}" for name in T4_FIELDS]
+    return [Finding("parse.ambiguous", "warning", message, "表4", cells=cells, lines=[part[0][1]] if part else [])]
 
 
 def _vertical_header(rows: list[Row]) -> bool:
