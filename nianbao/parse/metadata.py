@@ -56,13 +56,16 @@ class Metadata:
 #: Page metadata a copied web page carries above the report ("发布机构: …", "==== 正文 ====").
 _PAGE_FIELD = re.compile(
     r"^\s*(?P<name>标\s*题|题\s*目|文章标题|名\s*称|发布机构|发文机关|发布单位|来\s*源|信息来源|发布时间|发布日期|成文日期"
-    r"|索\s*引\s*号|文\s*号|发文字号|主题分类|主题词|浏览次数|点击数|访问量|字号|分\s*类|有效性|时\s*间)\s*[:：]\s*(?P<value>.*)$"
+    r"|索\s*引\s*号|文\s*号|发文字号|主题分类|主题词|浏览次数|点击数|访问量|字号|字体|分\s*类|有效性|时\s*间"
+    r"|生成日期|发文日期|公开日期|公开时间|公开方式|公开范围|所属机构|组配分类|体裁分类|服务对象|文件编号|关键词)\s*[:：]\s*(?P<value>.*)$"
 )
 _BODY_MARK = re.compile(r"^[=\-*#【\[]*(?:正文|全文|内容)[=\-*#】\]]*[:：]?$")
 #: A breadcrumb above the title: "首页 > 政务公开 > … > 政府信息公开年报".
 #: Matched against the line without white space, so no pattern backtracks over a long
 #: run of it (``\s*`` next to ``\s*`` was cubic on a line of spaces).
 _BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|你的位置|位置)?[:：]?首页|^(?:[>›»/][^>›»/]{1,16}){2,}$|^[^>›»]*[>›»][^>›»]*[>›»]")
+#: A page's own buttons above the title: "【字体：大 中 小】【打印】【关闭】", "打印本页 关闭窗口".
+_CHROME = re.compile(r"^[【\[(（]?(字体|字号|打印|关闭|分享|收藏|浏览次数|返回|扫一扫|无障碍|长者模式|默认|繁體|简体)")
 _TITLE_FIELDS = {"标题", "题目", "文章标题", "名称"}
 _AGENCY_FIELDS = {"发布机构", "发文机关", "发布单位", "来源", "信息来源"}
 
@@ -162,7 +165,8 @@ def _page_fields(lines: list[str]) -> tuple[list[str], str | None]:
             out.append(value if name in _TITLE_FIELDS else "")
         else:
             bare = compact(line)  # no white space: no pattern backtracks over a run of it
-            out.append("" if _BODY_MARK.match(bare) or _BREADCRUMB.match(bare) else line)
+            chrome = _BODY_MARK.match(bare) or _BREADCRUMB.match(bare) or len(bare) < 40 and _CHROME.match(bare)
+            out.append("" if chrome else line)
     return out, publisher
 
 
@@ -198,6 +202,8 @@ def _match_title(text: str, previous: list[str], meta: Metadata) -> bool:
     if not m:
         return False
     agency = _agency(m.group("before"), m.group("after"), previous)
+    if agency and _NOT_A_NAME.search(agency):
+        return False  # page lines run into the title ("生成日期:2024-01-18【打印】…"): not its start
     meta.agency, meta.year = agency, int(m.group("year"))
     meta.title = _title(agency, m.group("year"))
     return True
@@ -212,6 +218,10 @@ def _bracketed_agency(line: str) -> str | None:
     m = _BRACKETED.match(line)
     name = _clean(m.group(1)) if m else ""
     return name if name and _AGENCY_END.search(name) and not re.search(r"20\d{2}", name) else None
+
+
+#: What no agency name holds: a field's colon, a date.
+_NOT_A_NAME = re.compile(r"[:：]|\d{4}[-/.]\d{1,2}")
 
 
 def _fallback_year(lines: list[str], meta: Metadata) -> None:
