@@ -180,10 +180,12 @@ def _read_title(lines: list[str], meta: Metadata) -> None:
             year_below = _YEAR_IN_BRACKETS.match(parts[-1])  # "…年度报告" over "（2023年度）"
             if len(parts) < width or len(joined) > 70 or any("报告" in p for p in parts[:-1]) and not year_below:
                 break  # a running header "政府信息公开工作年度报告" is not the start of a title
+            if width > 1 and not re.search(r"20\d{2}", parts[0]) and not _AGENCY_END.search(_clean(parts[0])):
+                break  # a title wraps after the agency or the year, not after "附件1" or an image
             if _match_title(joined, [t for _i, t in filled[:n]], meta):
                 meta.title_line = i + 1
                 if meta.agency is None and n + width < len(filled):
-                    meta.agency = _bracketed_agency(filled[n + width][1])
+                    meta.agency = _agency_below(filled[n + width][1])
                     meta.title = _title(meta.agency, str(meta.year))
                 return
         pair = "".join(t for _i, t in filled[n : n + 2])
@@ -210,18 +212,19 @@ def _match_title(text: str, previous: list[str], meta: Metadata) -> bool:
 
 
 _YEAR_IN_BRACKETS = re.compile(r"^[(（]\s*20\d{2}\s*年?度?\s*[)）]$")
-_BRACKETED = re.compile(r"^\s*[(（]([^()（）]{2,30})[)）]\s*$")
+_BELOW = re.compile(r"^\s*[(（]?([^()（），。；、,;]{2,30}?)[)）]?\s*$")
 
 
-def _bracketed_agency(line: str) -> str | None:
-    """The agency on the line below a title naming none: "（金林区人民政府）"."""
-    m = _BRACKETED.match(line)
+def _agency_below(line: str) -> str | None:
+    """The agency on the line below a title naming none: "（金林区人民政府）", or the name
+    alone on its line."""
+    m = _BELOW.match(line)
     name = _clean(m.group(1)) if m else ""
-    return name if name and _AGENCY_END.search(name) and not re.search(r"20\d{2}", name) else None
+    return name if name and _AGENCY_END.search(name) and not _NOT_A_NAME.search(name) else None
 
 
-#: What no agency name holds: a field's colon, a date.
-_NOT_A_NAME = re.compile(r"[:：]|\d{4}[-/.]\d{1,2}")
+#: What no agency name holds: a field's colon, a date or a year.
+_NOT_A_NAME = re.compile(r"[:：]|\d{3}")
 
 
 def _fallback_year(lines: list[str], meta: Metadata) -> None:
