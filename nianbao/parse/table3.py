@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..model import T3_COLUMNS, T3_OUTCOME_ROWS, T3_ROWS, T3_ROWS_2021_ONLY, Finding, Table3
 from .align import Alignment, align_without_strays
 from .cells import Row
+from .column_swaps import doubtful_cells
 from .flows import TooManyReadings, align_flows
 from .normalize import compact
 from .table3_units import Unit, is_category_header, place_by_column, segment
@@ -34,9 +35,21 @@ def realign(rows: list[Row], table: Table3, keys: list[str]) -> tuple[Table3, li
     found = _aligned(numbers, keys, strays, text_lines)
     if found is None:
         return None
+    _open_swapped(found)
     if found.agreed <= explained:
         return None  # a row printed with a blank ("—") cannot add up, and is no worse for it
     return _as_table(found), _realigned_findings(found, numbers), found.agreed == len(found.rows)
+
+
+def _open_swapped(found) -> None:
+    """Leave open the cells two applicant columns may have swapped (column_swaps.py)."""
+    values = {k: [c[0] if c else None for c in cells] for k, cells in found.rows.items()}
+    for key, columns in doubtful_cells(values).items():
+        options = found.ambiguous.setdefault(key, [set() for _ in range(WIDTH)])
+        either = {values[key][c] for c in columns}
+        for c in columns:
+            options[c] |= either
+            found.rows[key][c] = None
 
 
 def _as_table(found) -> Table3:
