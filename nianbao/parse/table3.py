@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..model import T3_COLUMNS, T3_OUTCOME_ROWS, T3_ROWS, T3_ROWS_2021_ONLY, Finding, Table3
 from .align import Alignment, align_without_strays
+from .bands import align_bands
 from .cells import Row
 from .column_swaps import doubtful_cells
 from .flows import TooManyReadings, align_flows
@@ -94,8 +95,12 @@ def _aligned(numbers, keys: list[str], strays: list[int], text_lines: list[int])
                 return by_flows
             chosen, other = (by_flows, found) if _open(by_flows) <= _open(found) else (found, by_flows)
             return _open_where_they_differ(chosen, other)
+    for candidate in candidates:
+        by_bands = align_bands(numbers, candidate, strays, text_lines)
+        if by_bands is not None:
+            return by_bands if found is None else _open_where_they_differ(by_bands, found)
     if found is not None and (found.ambiguous or not columns_add_up(_as_table(found))):
-        # Blocks the flows cannot confirm: their numbers were printed in an order neither
+        # Blocks neither flows nor bands confirm: their numbers were printed in an order no
         # model describes, so rows that add up may still hold another row's numbers (the
         # columns then do not add up, or the blocks themselves could go several ways).
         return None

@@ -1,0 +1,180 @@
+"""Table 3 from flows printed band by band, each band's columns in any order.
+
+``flows.py`` reads a page whose bands run left to right. pdftotext's default mode does not
+always: where column widths and merged header cells vary, it may print a band's columns in
+another order (the 科研/社会/法律 columns first, then 其他, 总计, 自然人, 商业企业). A row's
+总计 is the sum of its columns in any order, so this reading, tried when neither blocks
+nor flows describe the stream, lets the columns of each band (those of a flow of merged
+narrow columns too) go in any order: rows are filled top to bottom, one band at a time
+(flows of as many rows each, side by side until the band is seven columns wide), each row
+adding up, and at the end every column must satisfy the table's two column identities (the
+outcome rows sum to （七）总计; 一 + 二 = （七） + 四). Those identities, not the print order,
+place the columns; a cell takes a value only where every reading that satisfies them
+gives the same one, so columns the identities cannot tell apart stay open. Built for the
+sparse tables most district reports have: a dense table has too many orders to follow
+within the budget, and is then not read this way.
+"""
+
+from __future__ import annotations
+
+from ..model import T3_OUTCOME_ROWS
+from .align import WIDTH, Alignment, Placed
+from .flows import flows
+
+#: Band orders tried before giving up (measured: the sparse tables of the random-layout
+#: sweeps need under 100; a dense table reaches it in about 0.3 s).
+BUDGET = 10_000
+_BALANCE = {"new_received": 1, "carried_over": 1, "total": -1, "carried_forward": -1}
+
+Column = tuple[Placed, ...]  # one column of a band: its cells, top to bottom
+APPLICANTS = WIDTH - 1
+
+
+class _OverBudget(Exception):
+    pass
+
+
+def _columns(cells: list[Placed], per_line: int, k: int) -> list[tuple[Column, ...]]:
+    """The ways a flow of these cells can be columns of ``k`` rows: one column, or a few
+    narrow columns printed one after the other, or row by row (numbers on one line, or
+    merged columns read across)."""
+    n = len(cells)
+    if n % k or (per_line > 1 and per_line != n // k):
+        return []
+    m = n // k
+    by_column = tuple(tuple(cells[c * k : (c + 1) * k]) for c in range(m))
+    by_row = tuple(tuple(cells[r * m + c] for r in range(k)) for c in range(m))
+    if per_line > 1:
+        return [by_row]
+    return [by_column] if m == 1 or k == 1 else [by_column, by_row]
+
+
+class _Solver:
+    def __init__(self, cells: list[list[Placed]], per_line: list[int], keys: list[str]) -> None:
+        self.cells, self.per_line, self.n = cells, per_line, len(keys)
+        outcome = set(T3_OUTCOME_ROWS)
+        self.weights = [(1 if k in outcome else -1 if k == "total" else 0, _BALANCE.get(k, 0)) for k in keys]
+        self.memo: dict[tuple, dict | None] = {}
+        self.tried = 0
+
+    def solve(self, i: int, r: int, sums: tuple) -> dict | None:
+        """Cell -> the placed numbers it takes in some reading of flows i.. from row r.
+
+        The bands to come may take their columns in any order, so what they can read from
+        ``sums`` they read, columns relabelled, from ``sums`` with its applicant columns
+        sorted: that is what is memoised."""
+        order = sorted(range(APPLICANTS), key=lambda c: (sums[c], sums[WIDTH + c]))
+        canon = tuple(sums[c] for c in order) + (sums[APPLICANTS],)
+        canon += tuple(sums[WIDTH + c] for c in order) + (sums[WIDTH + APPLICANTS],)
+        key = (i, r, canon)
+        if key not in self.memo:
+            self.memo[key] = self._solve(i, r, canon)
+        found = self.memo[key]
+        if found is None:
+            return None
+        return {(row, order[c] if c < APPLICANTS else c): v for (row, c), v in found.items()}
+
+    def _solve(self, i: int, r: int, sums: tuple) -> dict | None:
+        if i == len(self.cells) or r == self.n:
+            return {} if i == len(self.cells) and r == self.n and not any(sums) else None
+        merged: dict | None = None
+        for end, grid in self._bands(i, r):
+            after = self._added(sums, r, grid)
+            rest = self.solve(end, r + len(grid), after)
+            if rest is not None:
+                here = {(r + dr, c): {p} for dr, row in enumerate(grid) for c, p in enumerate(row)}
+                merged = _union(merged, {**rest, **here})
+        return merged
+
+    def _bands(self, i: int, r: int):
+        """(the flow after the band, its rows) for every band from flow i at row r."""
+        first = len(self.cells[i])
+        for k in sorted({first // m for m in range(1, WIDTH + 1) if first % m == 0}):
+            if r + k <= self.n:
+                yield from self._fill(i, k, ())
+
+    def _fill(self, j: int, k: int, columns: tuple[Column, ...]):
+        if len(columns) == WIDTH:
+            yield from ((j, grid) for grid in self._orders(columns))
+            return
+        if j == len(self.cells):
+            return
+        for more in _columns(self.cells[j], self.per_line[j], k):
+            if len(columns) + len(more) <= WIDTH:
+                yield from self._fill(j + 1, k, columns + more)
+
+    def _orders(self, columns: tuple[Column, ...]):
+        """The band's rows for every order of its columns in which each row adds up: the
+        总计 column is one that is the sum of the others; the others go in any order
+        (columns of the same numbers taken as one: a band of zeros has one order)."""
+        values = [tuple(p[0] for p in col) for col in columns]
+        rows = range(len(columns[0]))
+        for t, total in enumerate(columns):
+            if any(sum(v[r] for v in values) - values[t][r] != values[t][r] for r in rows):
+                continue
+            if any(values[u] == values[t] for u in range(t)):
+                continue  # the same 总计 column as one already tried
+            for order in _distinct_orders(list(columns[:t] + columns[t + 1 :])):
+                self.tried += 1
+                if self.tried > BUDGET:
+                    raise _OverBudget
+                yield tuple(tuple(col[r] for col in (*order, total)) for r in rows)
+
+    def _added(self, sums: tuple, r: int, grid) -> tuple:
+        out = list(sums)
+        for dr, row in enumerate(grid):
+            w_out, w_bal = self.weights[r + dr]
+            for c, (value, _line) in enumerate(row):
+                out[c] += w_out * value
+                out[WIDTH + c] += w_bal * value
+        return tuple(out)
+
+
+def _distinct_orders(columns: list[Column]):
+    """Every order of the columns, those with the same numbers not told apart."""
+    if not columns:
+        yield ()
+        return
+    seen = set()
+    for i, col in enumerate(columns):
+        values = tuple(p[0] for p in col)
+        if values not in seen:
+            seen.add(values)
+            for rest in _distinct_orders(columns[:i] + columns[i + 1 :]):
+                yield (col, *rest)
+
+
+def _union(a: dict | None, b: dict) -> dict:
+    if a is None:
+        return b
+    return {cell: a.get(cell, set()) | b.get(cell, set()) for cell in a.keys() | b.keys()}
+
+
+def align_bands(numbers: list[Placed], keys: list[str], strays: list[int], text_lines: list[int]) -> Alignment | None:
+    """The rows ``keys`` read from ``numbers`` band by band with each band's columns in any
+    order; None when no such reading makes every row and column add up, or there are too
+    many to follow."""
+    found = flows(numbers, strays, text_lines)
+    if sum(len(f.cells) for f in found) != WIDTH * len(keys):
+        found = [f for f in found if not f.stray]  # a bare page number among them
+    if not keys or sum(len(f.cells) for f in found) != WIDTH * len(keys):
+        return None
+    solver = _Solver([f.cells for f in found], [f.per_line for f in found], keys)
+    try:
+        grid = solver.solve(0, 0, (0,) * (2 * WIDTH))
+    except _OverBudget:
+        return None
+    if grid is None:
+        return None
+    rows: dict[str, list[Placed | None]] = {}
+    ambiguous: dict[str, list[set[float]]] = {}
+    for r, key in enumerate(keys):
+        cells: list[Placed | None] = []
+        for c in range(WIDTH):
+            options = grid[(r, c)]
+            values = {v for v, _line in options}
+            cells.append(min(options, key=lambda p: p[1]) if len(values) == 1 else None)
+            if len(values) > 1:
+                ambiguous.setdefault(key, [set() for _ in range(WIDTH)])[c] = values
+        rows[key] = cells
+    return Alignment(rows, len(keys), ambiguous, [])
