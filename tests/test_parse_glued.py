@@ -123,6 +123,16 @@ def test_table4_blocks_add_up():
     assert got["table4"]["litigation_direct"]["total"] == 1
 
 
+def test_table4_values_on_a_line_of_their_own_may_have_stray_spaces():
+    # web text: the 15 values, cut from the header onto a line of their own, with a space
+    lines = HEAD + ["无。", "四、政府信息公开行政复议、行政诉讼情况", "行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计",
+                    "未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计",
+                    "2000200000 0 000 0", "五、存在的主要问题及改进情况"]  # fmt: skip
+    got = _parse(lines)
+    assert got["table4"]["review"] == {"upheld": 2, "corrected": 0, "other": 0, "pending": 0, "total": 2}
+    assert set(got["table4"]["litigation_after_review"].values()) == {0}
+
+
 def test_search_is_bounded(monkeypatch):
     steps = []
     real = glued.parse_number

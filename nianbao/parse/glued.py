@@ -29,7 +29,9 @@ _GLUED = re.compile(r"^(?P<label>.*?[^\d\s.,+\-%])(?P<run>(?:[+\-]|增|减)?\d(?
 #: A figure the narrative states: a number with a counting word ("5 件", "814条"), not a
 #: date, time or phone number from the page around it.
 _STATED = re.compile(r"(?<![\d.:\-])(\d+(?:\.\d+)?)\s*(?:件|条|项|个|次|人次|家|宗|起|万元|元|份)")
-_DIGITS_ONLY = re.compile(r"^\d{2,}$")
+#: A line of digits only, stray spaces among them ("00000000000000 0"): table 4's values
+#: run together (fewer pieces than its 15 cells; "0 0 0 … 0" is a row printed apart).
+_DIGITS_ONLY = re.compile(r"^\d(?:\d| (?=\d))+$")
 _COUNT = re.compile(r"^(?:0|[1-9]\d{0,6})$")
 _SIGNED = re.compile(r"^(?:[+\-]|增|减)?(?:0|[1-9]\d{0,6}|[1-9]\d{0,2}(?:,\d{3})+)(?:\.\d{1,2})?(?:元|万元)?$")
 #: Bounds on the search: steps per row, steps per table (a crafted page of thousands of
@@ -250,7 +252,7 @@ def _table4(out: list[str], start: int, end: int, narrative: set[float]) -> list
     for i in range(start, end):
         line = out[i].strip()
         hit = _match(line)
-        if _DIGITS_ONLY.match(line) and len(line) >= 15:
+        if _DIGITS_ONLY.match(line) and len(line.replace(" ", "")) >= 15 and len(line.split()) < 15:
             rows.append(GluedRow(i, "", line, 15))
         elif hit and len(hit[1]) >= 15 and "结果" in hit[0]:
             rows.append(GluedRow(i, hit[0], hit[1], 15))  # the header, then the 15 values
