@@ -6,8 +6,10 @@ another order (the 科研/社会/法律 columns first, then 其他, 总计, 自�
 总计 is the sum of its columns in any order, so this reading, tried when neither blocks
 nor flows describe the stream, lets the columns of each band (those of a flow of merged
 narrow columns too) go in any order: rows are filled top to bottom, one band at a time
-(flows of as many rows each, side by side until the band is seven columns wide), each row
-adding up, and at the end every column must satisfy the table's two column identities (the
+(flows of as many rows each, side by side until the band is seven columns wide; one band
+may be left short when the next flow does not fit it, and finished by flows printed after
+later bands, as a band's last column printed after the rows below it), each row adding up,
+and at the end every column must satisfy the table's two column identities (the
 outcome rows sum to （七）总计; 一 + 二 = （七） + 四). Those identities, not the print order,
 place the columns; a cell takes a value only where every reading that satisfies them
 gives the same one, so columns the identities cannot tell apart stay open. Built for the
@@ -57,8 +59,9 @@ class _Solver:
         self.memo: dict[tuple, dict | None] = {}
         self.tried = 0
 
-    def solve(self, i: int, r: int, sums: tuple) -> dict | None:
-        """Cell -> the placed numbers it takes in some reading of flows i.. from row r.
+    def solve(self, i: int, r: int, sums: tuple, open_band: tuple | None = None) -> dict | None:
+        """Cell -> the placed numbers it takes in some reading of flows i.. from row r,
+        with ``open_band`` (its first row, its height, its columns so far) still to finish.
 
         The bands to come may take their columns in any order, so what they can read from
         ``sums`` they read, columns relabelled, from ``sums`` with its applicant columns
@@ -66,42 +69,65 @@ class _Solver:
         order = sorted(range(APPLICANTS), key=lambda c: (sums[c], sums[WIDTH + c]))
         canon = tuple(sums[c] for c in order) + (sums[APPLICANTS],)
         canon += tuple(sums[WIDTH + c] for c in order) + (sums[WIDTH + APPLICANTS],)
-        key = (i, r, canon)
+        shape = None if open_band is None else (*open_band[:2], tuple(sorted(_values(c) for c in open_band[2])))
+        key = (i, r, canon, shape)
         if key not in self.memo:
-            self.memo[key] = self._solve(i, r, canon)
+            self.memo[key] = self._solve(i, r, canon, open_band)
         found = self.memo[key]
         if found is None:
             return None
         return {(row, order[c] if c < APPLICANTS else c): v for (row, c), v in found.items()}
 
-    def _solve(self, i: int, r: int, sums: tuple) -> dict | None:
-        if i == len(self.cells) or r == self.n:
-            return {} if i == len(self.cells) and r == self.n and not any(sums) else None
+    def _solve(self, i: int, r: int, sums: tuple, open_band: tuple | None) -> dict | None:
+        if i == len(self.cells):
+            return {} if r == self.n and open_band is None and not any(sums) else None
         merged: dict | None = None
-        for end, grid in self._bands(i, r):
-            after = self._added(sums, r, grid)
-            rest = self.solve(end, r + len(grid), after)
+        for start, grid, end, rows_after, left_open in self._steps(i, r, open_band):
+            after = self._added(sums, start, grid) if grid else sums
+            rest = self.solve(end, rows_after, after, left_open)
             if rest is not None:
-                here = {(r + dr, c): {p} for dr, row in enumerate(grid) for c, p in enumerate(row)}
+                here = {(start + dr, c): {p} for dr, row in enumerate(grid) for c, p in enumerate(row)}
                 merged = _union(merged, {**rest, **here})
         return merged
 
-    def _bands(self, i: int, r: int):
-        """(the flow after the band, its rows) for every band from flow i at row r."""
+    def _steps(self, i: int, r: int, open_band: tuple | None):
+        """(first row, rows read, next flow, next row, band left open) for each way on:
+        flow i finishing or widening the band left open, or bands from row r, which may
+        be left open themselves when the flow after them does not fit them (its last
+        columns printed further on, after other rows)."""
+        if open_band is not None:
+            r0, k, columns = open_band
+            for more in _columns(self.cells[i], self.per_line[i], k):
+                wider = columns + more
+                if len(wider) == WIDTH:
+                    yield from ((r0, grid, i + 1, r, None) for grid in self._orders(wider))
+                elif len(wider) < WIDTH:
+                    yield r0, (), i + 1, r, (r0, k, wider)
+        if r == self.n:
+            return
         first = len(self.cells[i])
         for k in sorted({first // m for m in range(1, WIDTH + 1) if first % m == 0}):
             if r + k <= self.n:
-                yield from self._fill(i, k, ())
+                for end, columns in self._fill(i, k, ()):
+                    if len(columns) == WIDTH:
+                        yield from ((r, grid, end, r + k, open_band) for grid in self._orders(columns))
+                    elif open_band is None:
+                        yield r, (), end, r + k, (r, k, columns)
 
     def _fill(self, j: int, k: int, columns: tuple[Column, ...]):
+        """(next flow, columns) of a band of k rows from flow j: seven columns, or fewer
+        where the next flow cannot widen it."""
         if len(columns) == WIDTH:
-            yield from ((j, grid) for grid in self._orders(columns))
+            yield j, columns
             return
-        if j == len(self.cells):
-            return
-        for more in _columns(self.cells[j], self.per_line[j], k):
-            if len(columns) + len(more) <= WIDTH:
-                yield from self._fill(j + 1, k, columns + more)
+        widened = False
+        if j < len(self.cells):
+            for more in _columns(self.cells[j], self.per_line[j], k):
+                if len(columns) + len(more) <= WIDTH:
+                    widened = True
+                    yield from self._fill(j + 1, k, columns + more)
+        if columns and not widened:
+            yield j, columns
 
     def _orders(self, columns: tuple[Column, ...]):
         """The band's rows for every order of its columns in which each row adds up: the
@@ -128,6 +154,10 @@ class _Solver:
                 out[c] += w_out * value
                 out[WIDTH + c] += w_bal * value
         return tuple(out)
+
+
+def _values(column: Column) -> tuple:
+    return tuple(p[0] for p in column)
 
 
 def _distinct_orders(columns: list[Column]):
