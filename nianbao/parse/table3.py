@@ -95,16 +95,15 @@ def _aligned(numbers, keys: list[str], strays: list[int], text_lines: list[int])
                 return by_flows
             chosen, other = (by_flows, found) if _open(by_flows) <= _open(found) else (found, by_flows)
             return _open_where_they_differ(chosen, other)
+    # Blocks the flows do not confirm, that could go several ways or whose columns do not
+    # add up: their numbers were printed in an order blocks do not describe, so rows that
+    # add up may still hold another row's numbers.
+    doubtful = found is not None and (bool(found.ambiguous) or not columns_add_up(_as_table(found)))
     for candidate in candidates:
         by_bands = align_bands(numbers, candidate, strays, text_lines)
         if by_bands is not None:
-            return by_bands if found is None else _open_where_they_differ(by_bands, found)
-    if found is not None and (found.ambiguous or not columns_add_up(_as_table(found))):
-        # Blocks neither flows nor bands confirm: their numbers were printed in an order no
-        # model describes, so rows that add up may still hold another row's numbers (the
-        # columns then do not add up, or the blocks themselves could go several ways).
-        return None
-    return found
+            return by_bands if found is None or doubtful else _open_where_they_differ(by_bands, found)
+    return None if doubtful else found
 
 
 def _all_zero(numbers, candidates) -> Alignment | None:
