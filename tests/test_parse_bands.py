@@ -12,6 +12,7 @@ from __future__ import annotations
 import random
 
 from nianbao.model import T3_OUTCOME_ROWS, T3_ROWS
+from nianbao.parse import bands as bands_module
 from nianbao.parse.bands import align_bands
 
 KEYS = list(T3_ROWS)
@@ -110,3 +111,10 @@ def test_numbers_not_one_per_cell_are_not_read():
     rng = random.Random(3)
     numbers = _print(rng, _table(rng))
     assert align_bands(numbers[:-1], KEYS, [], []) is None
+
+
+def test_orders_too_many_to_follow_are_given_up(monkeypatch):
+    # past the budget nothing is guessed, even where a bigger one would have read the table
+    seed = next(seed for seed in range(40) if _read(seed)[1] is not None)
+    monkeypatch.setattr(bands_module, "BUDGET", 1)
+    assert _read(seed)[1] is None
