@@ -103,7 +103,10 @@ def _runs(values: list[tuple[object, int]]) -> list[list[tuple[object, int]]]:
 
 def _deal(sections: list[list[str]], blocks) -> Table2 | None:
     """Each column, in print order, goes to the first section with as many items that
-    has not got it yet and whose template group it belongs to."""
+    has not got it yet, whose template group it belongs to and whose items have it; else
+    to the first such section with another number of items: a column with too few numbers
+    there is finished by the numbers another column has past its section's items (an
+    item's label and number printed after the other columns), or the dump is not read."""
     taken: list[list] = [[] for _ in sections]
     short: list[_Short] = []  # columns printed with fewer numbers than their section's items
     spare: list[list] = []  # numbers past a column's items: the rest of a short column
