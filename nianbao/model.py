@@ -61,6 +61,11 @@ T3_ROWS = (
 #: The rows whose sum is （七）总计: every outcome of the year's handling.
 T3_OUTCOME_ROWS = T3_ROWS[2:23]
 
+#: Each row's sign in table 3's two column identities, per column: the outcome rows minus
+#: （七）总计 is 0, and 一 + 二 − （七） − 四 is 0 (rows in neither have (0, 0)).
+_BALANCE_SIGNS = {"new_received": 1, "carried_over": 1, "total": -1, "carried_forward": -1}
+T3_IDENTITY_SIGNS = {k: (1 if k in T3_OUTCOME_ROWS else -1 if k == "total" else 0, _BALANCE_SIGNS.get(k, 0)) for k in T3_ROWS}
+
 #: Rows the 2019 template does not have (its （六）其他处理 is one row: other_other).
 T3_ROWS_2021_ONLY = ("other_no_correction", "other_no_fee")
 

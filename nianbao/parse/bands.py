@@ -19,14 +19,13 @@ within the budget, and is then not read this way.
 
 from __future__ import annotations
 
-from ..model import T3_OUTCOME_ROWS
+from ..model import T3_IDENTITY_SIGNS
 from .align import WIDTH, Alignment, Placed
-from .flows import flows
+from .flows import Grid, flows, grid_alignment, union_grids
 
 #: Band orders tried before giving up (measured: the sparse tables of the random-layout
 #: sweeps need under 100; a dense table reaches it in about 0.3 s).
 BUDGET = 10_000
-_BALANCE = {"new_received": 1, "carried_over": 1, "total": -1, "carried_forward": -1}
 
 Column = tuple[Placed, ...]  # one column of a band: its cells, top to bottom
 APPLICANTS = WIDTH - 1
@@ -54,12 +53,11 @@ def _columns(cells: list[Placed], per_line: int, k: int) -> list[tuple[Column, .
 class _Solver:
     def __init__(self, cells: list[list[Placed]], per_line: list[int], keys: list[str]) -> None:
         self.cells, self.per_line, self.n = cells, per_line, len(keys)
-        outcome = set(T3_OUTCOME_ROWS)
-        self.weights = [(1 if k in outcome else -1 if k == "total" else 0, _BALANCE.get(k, 0)) for k in keys]
-        self.memo: dict[tuple, dict | None] = {}
+        self.weights = [T3_IDENTITY_SIGNS[k] for k in keys]
+        self.memo: dict[tuple, Grid | None] = {}
         self.tried = 0
 
-    def solve(self, i: int, r: int, sums: tuple, open_band: tuple | None = None) -> dict | None:
+    def solve(self, i: int, r: int, sums: tuple, open_band: tuple | None = None) -> Grid | None:
         """Cell -> the placed numbers it takes in some reading of flows i.. from row r,
         with ``open_band`` (its first row, its height, its columns so far) still to finish.
 
@@ -78,16 +76,16 @@ class _Solver:
             return None
         return {(row, order[c] if c < APPLICANTS else c): v for (row, c), v in found.items()}
 
-    def _solve(self, i: int, r: int, sums: tuple, open_band: tuple | None) -> dict | None:
+    def _solve(self, i: int, r: int, sums: tuple, open_band: tuple | None) -> Grid | None:
         if i == len(self.cells):
             return {} if r == self.n and open_band is None and not any(sums) else None
-        merged: dict | None = None
+        merged: Grid | None = None
         for start, grid, end, rows_after, left_open in self._steps(i, r, open_band):
             after = self._added(sums, start, grid) if grid else sums
             rest = self.solve(end, rows_after, after, left_open)
             if rest is not None:
-                here = {(start + dr, c): {p} for dr, row in enumerate(grid) for c, p in enumerate(row)}
-                merged = _union(merged, {**rest, **here})
+                here = {(start + dr, c): frozenset((p,)) for dr, row in enumerate(grid) for c, p in enumerate(row)}
+                merged = union_grids(merged, {**rest, **here})
         return merged
 
     def _steps(self, i: int, r: int, open_band: tuple | None):
@@ -174,12 +172,6 @@ def _distinct_orders(columns: list[Column]):
                 yield (col, *rest)
 
 
-def _union(a: dict | None, b: dict) -> dict:
-    if a is None:
-        return b
-    return {cell: a.get(cell, set()) | b.get(cell, set()) for cell in a.keys() | b.keys()}
-
-
 def align_bands(numbers: list[Placed], keys: list[str], strays: list[int], text_lines: list[int]) -> Alignment | None:
     """The rows ``keys`` read from ``numbers`` band by band with each band's columns in any
     order; None when no such reading makes every row and column add up, or there are too
@@ -194,17 +186,4 @@ def align_bands(numbers: list[Placed], keys: list[str], strays: list[int], text_
         grid = solver.solve(0, 0, (0,) * (2 * WIDTH))
     except _OverBudget:
         return None
-    if grid is None:
-        return None
-    rows: dict[str, list[Placed | None]] = {}
-    ambiguous: dict[str, list[set[float]]] = {}
-    for r, key in enumerate(keys):
-        cells: list[Placed | None] = []
-        for c in range(WIDTH):
-            options = grid[(r, c)]
-            values = {v for v, _line in options}
-            cells.append(min(options, key=lambda p: p[1]) if len(values) == 1 else None)
-            if len(values) > 1:
-                ambiguous.setdefault(key, [set() for _ in range(WIDTH)])[c] = values
-        rows[key] = cells
-    return Alignment(rows, len(keys), ambiguous, [])
+    return None if grid is None else grid_alignment(grid, keys)

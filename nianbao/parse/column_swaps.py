@@ -11,16 +11,9 @@ that: it shows in the 总计 column too, which no swap of applicant columns repa
 
 from __future__ import annotations
 
-from ..model import T3_OUTCOME_ROWS
+from ..model import T3_IDENTITY_SIGNS
 
 APPLICANTS = 6  # the columns before 总计
-_BALANCE = {"new_received": 1, "carried_over": 1, "total": -1, "carried_forward": -1}
-
-
-def _weights(keys: list[str]) -> list[tuple[int, int]]:
-    """Per row, its sign in the outcome identity and in the balance identity."""
-    outcome = set(T3_OUTCOME_ROWS)
-    return [(1 if k in outcome else -1 if k == "total" else 0, _BALANCE.get(k, 0)) for k in keys]
 
 
 def _misses(values: list[list[float]], weights: list[tuple[int, int]], c: int) -> tuple[float, float]:
@@ -35,11 +28,11 @@ def doubtful_cells(rows: dict[str, list[float | None]]) -> dict[str, set[int]]:
     """Row key -> the columns of that row that a swap of two applicant columns over a run
     of rows would change, where such a swap makes every column add up; empty when the
     columns add up already, or when no swap makes them."""
-    keys = [k for k in rows if k in _BALANCE or k in T3_OUTCOME_ROWS]
+    keys = [k for k in rows if any(T3_IDENTITY_SIGNS.get(k, (0, 0)))]
     if "total" not in keys or any(None in rows[k] for k in keys):
         return {}
     values = [[float(v) for v in rows[k]] for k in keys]
-    weights = _weights(keys)
+    weights = [T3_IDENTITY_SIGNS[k] for k in keys]
     misses = [_misses(values, weights, c) for c in range(APPLICANTS)]
     wrong = [c for c in range(APPLICANTS) if misses[c] != (0, 0)]
     if len(wrong) != 2 or _misses(values, weights, APPLICANTS) != (0, 0):

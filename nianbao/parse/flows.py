@@ -142,10 +142,14 @@ def align_flows(numbers: list[Placed], keys: list[str], strays: list[int], text_
             raise TooManyReadings from None
         if result is not None:
             break
-    if result is None:
-        return None
-    seen = {r: [set() for _ in range(WIDTH)] for r in range(n)}
-    for (r, c), options in result.items():
+    return None if result is None else grid_alignment(result, keys)
+
+
+def grid_alignment(grid: Grid, keys: list[str]) -> Alignment:
+    """The rows ``keys`` from every reading's cells merged (``grid``: cell -> the numbers
+    some reading puts there): a cell takes a value only where all readings agree."""
+    seen = {r: [set() for _ in range(WIDTH)] for r in range(len(keys))}
+    for (r, c), options in grid.items():
         seen[r][c] |= options
     rows: dict[str, list[Placed | None]] = {}
     ambiguous: dict[str, list[set[float]]] = {}
@@ -154,7 +158,7 @@ def align_flows(numbers: list[Placed], keys: list[str], strays: list[int], text_
         rows[key] = [min(o, key=lambda p: p[1]) if len(v) == 1 and None not in v else None for o, v in zip(seen[r], values, strict=True)]
         if any(len(v) > 1 for v in values):  # a blank in one reading, a number in another
             ambiguous[key] = [v - {None} if len(v) > 1 else set() for v in values]
-    return Alignment(rows, n, ambiguous, [])
+    return Alignment(rows, len(keys), ambiguous, [])
 
 
 class _OverBudget(Exception):
@@ -213,7 +217,7 @@ class _Solver:
         flow = self.flows[i]
         merged: Grid | None = None
         if flow.stray and strays:
-            merged = _union(merged, self.solve(i + 1, front, sums, prev, (strays - 1, holes)))
+            merged = union_grids(merged, self.solve(i + 1, front, sums, prev, (strays - 1, holes)))
         for r0 in _starts(front, prev, flow.after_text):
             col = front[r0]
             for shape in _shapes(len(flow.cells), flow.per_line, holes):
@@ -232,7 +236,7 @@ class _Solver:
                     i + 1, after, after_sums, _Prev(r0, r0 + k, k if m == 1 else 0, *grows), (strays, holes - len(shape.blanks))
                 )
                 if rest is not None:
-                    merged = _union(merged, {**rest, **{(r, c): frozenset((p,)) for r, c, p in placed}})
+                    merged = union_grids(merged, {**rest, **{(r, c): frozenset((p,)) for r, c, p in placed}})
         return merged
 
     def _allowed(self, flow: _Flow, shape: Shape, r0: int, front: tuple[int, ...], prev: _Prev) -> tuple[int, bool] | None:
@@ -295,7 +299,8 @@ def _starts(front: tuple[int, ...], prev: _Prev, after_text: bool) -> list[int]:
     return out
 
 
-def _union(a: Grid | None, b: Grid | None) -> Grid | None:
+def union_grids(a: Grid | None, b: Grid | None) -> Grid | None:
+    """Two sets of readings merged: per cell, the numbers either puts there."""
     if a is None:
         return b
     if b is None:

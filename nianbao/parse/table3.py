@@ -46,11 +46,9 @@ def _open_swapped(found) -> None:
     """Leave open the cells two applicant columns may have swapped (column_swaps.py)."""
     values = {k: [c[0] if c else None for c in cells] for k, cells in found.rows.items()}
     for key, columns in doubtful_cells(values).items():
-        options = found.ambiguous.setdefault(key, [set() for _ in range(WIDTH)])
         either = {values[key][c] for c in columns}
         for c in columns:
-            options[c] |= either
-            found.rows[key][c] = None
+            _leave_open(found, key, c, either)
 
 
 def _as_table(found) -> Table3:
@@ -132,9 +130,14 @@ def _open_where_they_differ(chosen, other):
     for key, cells in chosen.rows.items():
         for c, (mine, theirs) in enumerate(zip(cells, other.rows.get(key, ()), strict=False)):
             if mine is not None and theirs is not None and mine[0] != theirs[0]:
-                cells[c] = None
-                chosen.ambiguous.setdefault(key, [set() for _ in range(WIDTH)])[c] |= {mine[0], theirs[0]}
+                _leave_open(chosen, key, c, {mine[0], theirs[0]})
     return chosen
+
+
+def _leave_open(found: Alignment, key: str, c: int, candidates: set) -> None:
+    """Cell c of row ``key`` null, its candidates noted for the parse.ambiguous finding."""
+    found.rows[key][c] = None
+    found.ambiguous.setdefault(key, [set() for _ in range(WIDTH)])[c] |= candidates
 
 
 def _open(found) -> int:
